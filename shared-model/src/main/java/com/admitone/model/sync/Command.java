@@ -1,0 +1,26 @@
+package com.admitone.model.sync;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A change a device asks the server to make. Commands travel inside a {@link CommandEnvelope}
+ * that carries the idempotency key; the JSON names the kind in {@code "type"}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Commands.HoldSeats.class, name = "HoldSeats"),
+        @JsonSubTypes.Type(value = Commands.ReleaseHold.class, name = "ReleaseHold"),
+        @JsonSubTypes.Type(value = Commands.SellSeats.class, name = "SellSeats"),
+        @JsonSubTypes.Type(value = Commands.RefundTickets.class, name = "RefundTickets"),
+        @JsonSubTypes.Type(value = Commands.BlockSeats.class, name = "BlockSeats"),
+        @JsonSubTypes.Type(value = Commands.UnblockSeats.class, name = "UnblockSeats"),
+})
+public sealed interface Command permits Commands.HoldSeats, Commands.ReleaseHold, Commands.SellSeats,
+        Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats {
+
+    /** The performance whose inventory the command touches, or null if it is found through an order or hold. */
+    default Long performanceId() {
+        return null;
+    }
+}

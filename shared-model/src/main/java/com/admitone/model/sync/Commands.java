@@ -1,0 +1,92 @@
+package com.admitone.model.sync;
+
+import com.admitone.model.order.PaymentMethod;
+import com.admitone.model.pricing.PriceType;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The commands of the sync protocol. Ids of things a command creates (holds, orders, tickets,
+ * payments) are chosen by the device, so a device working offline knows them at once and a
+ * repeated command names the same things.
+ */
+public final class Commands {
+    private Commands() {
+    }
+
+    /** A quantity of general-admission places in one area. */
+    public record AreaQuantity(long areaId, int quantity) {
+    }
+
+    /** Puts seats and general-admission places on hold for this device until the hold expires. */
+    public record HoldSeats(UUID holdId, Long performanceId, List<Long> seatIds, List<AreaQuantity> areas,
+                            Integer seconds) implements Command {
+        public HoldSeats {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+    }
+
+    /** Gives held seats back to general sale before the hold expires. */
+    public record ReleaseHold(UUID holdId) implements Command {
+    }
+
+    /** One ticket of a sale: a seat or a general-admission place, its price type and the price charged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SaleLine(UUID ticketId, Long seatId, Long areaId, PriceType priceType, long priceMinor,
+                           long discountMinor, String discountReason) {
+    }
+
+    /** A payment (or, in a refund, a pay-out). {@code tenderedMinor} is the cash handed over. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PaymentLine(UUID paymentId, PaymentMethod method, long amountMinor, String reference,
+                              Long tenderedMinor) {
+    }
+
+    /** The customer an order is for; all optional, a guest sale has none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Customer(String name, String email, String phone) {
+    }
+
+    /**
+     * Sells tickets and records their payment in one step. With a {@code holdId} the seats must be in
+     * that live hold of this device; without one they must be free.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SellSeats(UUID orderId, Long performanceId, UUID holdId, List<SaleLine> lines,
+                            List<PaymentLine> payments, Customer customer, long orderDiscountMinor,
+                            String orderDiscountReason) implements Command {
+        public SellSeats {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            payments = payments == null ? List.of() : List.copyOf(payments);
+        }
+    }
+
+    /**
+     * Refunds some or all tickets of an order (an empty {@code ticketIds} means all that are still
+     * valid), revokes them and frees their seats. {@code payouts} say how the money went back.
+     */
+    public record RefundTickets(UUID refundId, UUID orderId, List<UUID> ticketIds, String reason,
+                                List<PaymentLine> payouts) implements Command {
+        public RefundTickets {
+            ticketIds = ticketIds == null ? List.of() : List.copyOf(ticketIds);
+            payouts = payouts == null ? List.of() : List.copyOf(payouts);
+        }
+    }
+
+    /** Takes seats off sale (kills, house seats). Managers and admins only. */
+    public record BlockSeats(Long performanceId, List<Long> seatIds, String reason) implements Command {
+        public BlockSeats {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+        }
+    }
+
+    /** Returns blocked seats to sale. Managers and admins only. */
+    public record UnblockSeats(Long performanceId, List<Long> seatIds, String reason) implements Command {
+        public UnblockSeats {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+        }
+    }
+}
