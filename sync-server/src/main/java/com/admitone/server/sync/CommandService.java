@@ -12,6 +12,7 @@ import com.admitone.server.auth.AuthService;
 import com.admitone.server.auth.Principal;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.inventory.InventoryService;
+import com.admitone.server.programme.ProgrammeSetup;
 import com.admitone.server.sales.SalesService;
 import com.admitone.server.storage.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,7 +61,8 @@ public final class CommandService {
 
     /** The roles that may send a kind of command; the route admits every staff role and this decides per command. */
     public static Set<Role> rolesFor(Command command) {
-        if (command instanceof Commands.BlockSeats || command instanceof Commands.UnblockSeats) {
+        if (command instanceof Commands.BlockSeats || command instanceof Commands.UnblockSeats
+                || command instanceof Commands.ChangePerformanceStatus) {
             return INVENTORY_MANAGERS;
         }
         return SELLERS;
@@ -135,6 +137,8 @@ public final class CommandService {
             return inventory.block(ctx, c);
         } else if (command instanceof Commands.UnblockSeats c) {
             return inventory.unblock(ctx, c);
+        } else if (command instanceof Commands.ChangePerformanceStatus c) {
+            return ProgrammeSetup.changeStatus(ctx, c);
         }
         throw new IllegalStateException("no handler for " + typeOf(command));
     }
