@@ -78,6 +78,7 @@ public final class AdmitOneServer implements AutoCloseable {
 
     private final Database database;
     private final LivePush push;
+    private final CommandService commands;
     private final HoldExpiry holdExpiry;
     private final Javalin app;
     private final Writer writer;
@@ -95,7 +96,7 @@ public final class AdmitOneServer implements AutoCloseable {
             TicketSigner signer = TicketSigner.loadOrCreate(database, writer);
             InventoryService inventory = new InventoryService();
             SalesService sales = new SalesService(inventory, signer);
-            CommandService commands = new CommandService(writer, inventory, sales, auth, json);
+            this.commands = new CommandService(writer, inventory, sales, auth, json);
             if (config.demo()) {
                 DemoData.load(writer, auth, config.demoDays());
             } else if (!auth.hasUsers()) {
@@ -203,6 +204,7 @@ public final class AdmitOneServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            commands.close();
             holdExpiry.close();
             push.close();
             database.close();
