@@ -100,7 +100,7 @@ public final class AdmitOneServer implements AutoCloseable {
             AuthService auth = new AuthService(database, writer);
             TicketSigner signer = TicketSigner.loadOrCreate(database, writer);
             InventoryService inventory = new InventoryService();
-            SalesService sales = new SalesService(inventory, signer);
+            SalesService sales = new SalesService(inventory, signer, new com.admitone.server.programme.ReferenceData());
             this.commands = new CommandService(writer, inventory, sales, auth, json);
             if (config.demo()) {
                 DemoData.load(writer, auth, config.demoDays());
@@ -126,7 +126,7 @@ public final class AdmitOneServer implements AutoCloseable {
                               ProgrammeQueries programme, OrderQueries orders, AuditTrail audit, TicketSigner signer) {
         AuthController authRoutes = new AuthController(auth);
         SyncController syncRoutes = new SyncController(commands, feed, push);
-        ProgrammeController programmeRoutes = new ProgrammeController(programme);
+        ProgrammeController programmeRoutes = new ProgrammeController(programme, writer.clock());
         OrderController orderRoutes = new OrderController(orders);
         ApiDocs docs = new ApiDocs();
         Javalin javalin = Javalin.create(config -> {

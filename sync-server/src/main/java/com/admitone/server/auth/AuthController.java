@@ -4,6 +4,7 @@ import com.admitone.model.auth.Role;
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiException;
+import com.admitone.server.http.Bodies;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -27,10 +28,7 @@ public final class AuthController {
     }
 
     public void login(Context ctx) {
-        LoginRequest body = ctx.bodyAsClass(LoginRequest.class);
-        if (body == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a username and a password.");
-        }
+        LoginRequest body = Bodies.read(ctx, LoginRequest.class, "Send a username and a password.");
         ctx.json(auth.login(ctx.header("X-Device-Id"), ctx.header("X-Device-Secret"), body.username(), body.password()));
     }
 
@@ -39,15 +37,17 @@ public final class AuthController {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
+    /** Who the session belongs to, with the role in its wire form like everywhere else. */
+    public record Me(String userId, String username, String displayName, String role, String deviceId) {
+    }
+
     public void me(Context ctx) {
-        ctx.json(AccessControl.principal(ctx));
+        Principal p = AccessControl.principal(ctx);
+        ctx.json(new Me(p.userId(), p.username(), p.displayName(), p.role().wireName(), p.deviceId()));
     }
 
     public void enrol(Context ctx) {
-        EnrolRequest body = ctx.bodyAsClass(EnrolRequest.class);
-        if (body == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a device name and a manager's username and password.");
-        }
+        EnrolRequest body = Bodies.read(ctx, EnrolRequest.class, "Send a device name and a manager's username and password.");
         ctx.status(HttpStatus.CREATED).json(auth.enrol(body.name(), body.username(), body.password()));
     }
 
@@ -64,10 +64,7 @@ public final class AuthController {
     }
 
     public void createUser(Context ctx) {
-        CreateUserRequest body = ctx.bodyAsClass(CreateUserRequest.class);
-        if (body == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a username, role and password.");
-        }
+        CreateUserRequest body = Bodies.read(ctx, CreateUserRequest.class, "Send a username, role and password.");
         Role role;
         try {
             role = body.role() == null ? null : Role.fromWire(body.role());

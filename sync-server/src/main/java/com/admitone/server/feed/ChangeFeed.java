@@ -1,6 +1,7 @@
 package com.admitone.server.feed;
 
 import com.admitone.model.sync.Change;
+import com.admitone.model.sync.ChangeEntity;
 import com.admitone.model.sync.ChangePage;
 import com.admitone.server.storage.Counters;
 import com.admitone.server.storage.Database;
@@ -23,6 +24,8 @@ public final class ChangeFeed {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("customerName", "customerEmail", "customerPhone");
+
     private final Database database;
     private final ObjectMapper json;
 
@@ -37,6 +40,14 @@ public final class ChangeFeed {
     }
 
     public ChangePage page(long after, int limit) {
+        return page(after, limit, true);
+    }
+
+    /**
+     * A page of the feed. Without {@code customerDetails} (gate devices) orders come without the
+     * customer's name, e-mail and phone: a gate needs none of them.
+     */
+    public ChangePage page(long after, int limit, boolean customerDetails) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         return database.read(session -> {
             List<ChangeEntry> rows = session.createSelectionQuery(
@@ -48,7 +59,11 @@ public final class ChangeFeed {
             List<Change> changes = new ArrayList<>(Math.min(rows.size(), size));
             for (int i = 0; i < rows.size() && i < size; i++) {
                 ChangeEntry row = rows.get(i);
-                changes.add(new Change(row.seq, row.entity, row.entityId, row.deleted, parse(row.data), row.at));
+                Map<String, Object> data = parse(row.data);
+                if (!customerDetails && data != null && ChangeEntity.ORDER.equals(row.entity)) {
+                    data.keySet().removeAll(CUSTOMER_FIELDS);
+                }
+                changes.add(new Change(row.seq, row.entity, row.entityId, row.deleted, data, row.at));
             }
             long next = changes.isEmpty() ? after : changes.get(changes.size() - 1).seq();
             return new ChangePage(changes, next, more, latest(session));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The authoritative seat inventory: holds, releases, blocks, sales and returns. Every state change
@@ -96,7 +97,8 @@ public final class InventoryService {
             requireSeatsOf(session, performance.id(), seatIds);
             int changed = session.createMutationQuery("update SeatStatus s set s.state = :held, s.holdId = :hold, "
                             + "s.holdExpires = :expires, s.holdDeviceId = :device, s.version = s.version + 1 "
-                            + "where s.id.performanceId = :perf and s.id.seatId in :seats and s.state in :from")
+                            + "where s.id.performanceId = :perf and s.id.seatId in :seats "
+                            + "and (s.state in :from or (s.state = :held and s.holdId = :hold))")
                     .setParameter("held", SeatAction.HOLD.to())
                     .setParameter("hold", holdId)
                     .setParameter("expires", expires)
@@ -106,7 +108,8 @@ public final class InventoryService {
                     .setParameter("from", SeatAction.HOLD.from())
                     .executeUpdate();
             if (changed != seatIds.size()) {
-                throw seatsUnavailable(session, performance.id(), seatIds, SeatAction.HOLD, holdId, ctx.now());
+                throw seatsUnavailable(session, performance.id(), seatIds, SeatAction.HOLD, holdId, ctx.now(),
+                        row -> row.state() == SeatState.HELD && holdId.equals(row.holdId()));
             }
         }
         for (Commands.AreaQuantity area : mergeAreas(command.areas()).values()) {
@@ -183,6 +186,10 @@ public final class InventoryService {
         requireReason(reason);
         Performance performance = requirePerformance(session, performanceId);
         requireSeatsOf(session, performance.id(), seatIds);
+        List<SeatRow> before = seatRows(session, performance.id(), seatIds);
+        if (before.stream().anyMatch(row -> !action.allowedFrom(row.state()))) {
+            throw explain(performance.id(), before, action, null, ctx.now(), row -> false);
+        }
         int changed = session.createMutationQuery("update SeatStatus s set s.state = :to, s.blockReason = :reason, "
                         + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats and s.state in :from")
                 .setParameter("to", action.to())
@@ -192,7 +199,7 @@ public final class InventoryService {
                 .setParameter("from", action.from())
                 .executeUpdate();
         if (changed != seatIds.size()) {
-            throw seatsUnavailable(session, performance.id(), seatIds, action, null, ctx.now());
+            throw seatsUnavailable(session, performance.id(), seatIds, action, null, ctx.now(), row -> row.state() == action.to());
         }
         for (Long seatId : seatIds) {
             ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performance.id(), seatId),
@@ -237,7 +244,8 @@ public final class InventoryService {
                     .executeUpdate();
         }
         if (changed != seatIds.size()) {
-            throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id, ctx.now());
+            throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id,
+                    ctx.now(), row -> row.state() == SeatState.SOLD && orderId.equals(row.orderId()));
         }
         for (Long seatId : seatIds) {
             ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seatId),
@@ -443,28 +451,49 @@ public final class InventoryService {
         }
     }
 
-    /** Explains why a conditional update did not change every seat: which seats, and in what state. */
+    /** A seat's state as the database has it now, read as plain values (never a stale managed entity). */
+    record SeatRow(long seatId, SeatState state, String holdId, Instant holdExpires, String orderId) {
+    }
+
+    private static List<SeatRow> seatRows(Session session, long performanceId, Collection<Long> seatIds) {
+        return session.createSelectionQuery("select s.id.seatId, s.state, s.holdId, s.holdExpires, s.orderId from SeatStatus s "
+                        + "where s.id.performanceId = :perf and s.id.seatId in :seats", Object[].class)
+                .setParameter("perf", performanceId).setParameter("seats", seatIds).getResultList().stream()
+                .map(r -> new SeatRow((Long) r[0], (SeatState) r[1], (String) r[2], (Instant) r[3], (String) r[4]))
+                .toList();
+    }
+
+    /**
+     * Explains why a conditional update did not change every seat: which seats, and in what state.
+     * {@code changedByUs} recognises the seats this command's own update already changed.
+     */
     private static ApiException seatsUnavailable(Session session, long performanceId, Set<Long> seatIds, SeatAction action,
-                                                 String holdId, Instant now) {
-        List<SeatStatus> rows = session.createSelectionQuery(
-                        "from SeatStatus s where s.id.performanceId = :perf and s.id.seatId in :seats", SeatStatus.class)
-                .setParameter("perf", performanceId).setParameter("seats", seatIds).getResultList();
+                                                 String holdId, Instant now, Predicate<SeatRow> changedByUs) {
+        List<SeatRow> rows = seatRows(session, performanceId, seatIds);
         if (rows.size() != seatIds.size()) {
             return new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of performance " + performanceId + ".");
         }
+        return explain(performanceId, rows, action, holdId, now, changedByUs);
+    }
+
+    private static ApiException explain(long performanceId, List<SeatRow> rows, SeatAction action, String holdId, Instant now,
+                                        Predicate<SeatRow> changedByUs) {
         List<Long> unavailable = new ArrayList<>();
         boolean expired = false;
         boolean blocked = false;
-        for (SeatStatus row : rows) {
-            boolean mine = holdId != null && holdId.equals(row.holdId) && row.state == SeatState.HELD;
+        for (SeatRow row : rows) {
+            if (changedByUs.test(row)) {
+                continue;
+            }
+            boolean mine = holdId != null && holdId.equals(row.holdId()) && row.state() == SeatState.HELD;
             boolean ok = switch (action) {
-                case SELL -> holdId == null ? row.state == SeatState.FREE : mine && row.holdExpires.isAfter(now);
-                default -> action.allowedFrom(row.state);
+                case SELL -> holdId == null ? row.state() == SeatState.FREE : mine && row.holdExpires().isAfter(now);
+                default -> action.allowedFrom(row.state());
             };
             if (!ok) {
-                unavailable.add(row.id.seatId);
+                unavailable.add(row.seatId());
                 expired |= mine;
-                blocked |= row.state == SeatState.BLOCKED;
+                blocked |= row.state() == SeatState.BLOCKED;
             }
         }
         Map<String, Object> details = Map.of("seatIds", unavailable);
@@ -479,6 +508,10 @@ public final class InventoryService {
         }
         if (blocked && unavailable.size() == 1) {
             return new ApiException(ErrorCode.SEAT_BLOCKED, "The seat is blocked.", details);
+        }
+        if (unavailable.isEmpty()) {
+            return new ApiException(ErrorCode.SEAT_TAKEN, "The seats changed at another counter meanwhile; try again.",
+                    Map.of("performanceId", performanceId));
         }
         return new ApiException(ErrorCode.SEAT_TAKEN, unavailable.size() == 1
                 ? "The seat was just taken at another counter."

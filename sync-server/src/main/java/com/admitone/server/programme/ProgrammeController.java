@@ -12,13 +12,15 @@ import com.admitone.server.http.ApiException;
 /** The performance picker and seat maps. */
 public final class ProgrammeController {
     private final ProgrammeQueries queries;
+    private final java.time.Clock clock;
 
-    public ProgrammeController(ProgrammeQueries queries) {
+    public ProgrammeController(ProgrammeQueries queries, java.time.Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     public void performances(Context ctx) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant from = instant(ctx.queryParam("from"), now.minus(Duration.ofHours(12)));
         Instant to = instant(ctx.queryParam("to"), now.plus(Duration.ofDays(366)));
         ctx.json(queries.performances(from, to, ctx.queryParam("q")));

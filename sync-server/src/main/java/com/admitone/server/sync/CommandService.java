@@ -54,6 +54,8 @@ public final class CommandService implements AutoCloseable {
     private static final Set<Role> INVENTORY_MANAGERS = EnumSet.of(Role.ADMIN, Role.MANAGER);
     private static final Duration SKEW_REPORT_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_GROUP = 100;
+    /** A group stops taking commands after this long, so other writers (hold expiry, log-ins) wait little. */
+    private static final long MAX_GROUP_NANOS = Duration.ofMillis(100).toNanos();
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final Writer writer;
@@ -68,6 +70,18 @@ public final class CommandService implements AutoCloseable {
     private volatile boolean running = true;
 
     private record Pending(Principal principal, CommandEnvelope envelope, CompletableFuture<CommandResult> result) {
+    }
+
+    /** A command's stored outcome, with the kind of command it was for. */
+    private record StoredResult(String commandType, CommandResult result) {
+        /** The stored result again, or a refusal if the key now comes with another kind of command. */
+        CommandResult answerTo(CommandEnvelope envelope) {
+            if (!commandType.equals(typeOf(envelope.command()))) {
+                return new CommandResult(envelope.key(), CommandResult.Status.REJECTED, ErrorCode.KEY_REUSED.name(),
+                        "This idempotency key was used for a " + commandType + " command.", null, 0, result.appliedAt(), true);
+            }
+            return result.asReplay();
+        }
     }
 
     public CommandService(Writer writer, InventoryService inventory, SalesService sales, AuthService auth, ObjectMapper json) {
@@ -102,13 +116,13 @@ public final class CommandService implements AutoCloseable {
         }
         // Replays are answered from the log without waiting for the applier: a device that
         // reconnects and resends its outbox costs one read.
-        Map<String, CommandResult> stored = database.read(session -> storedResults(session,
+        Map<String, StoredResult> stored = database.read(session -> storedResults(session,
                 batch.commands().stream().map(e -> e.key().toString()).distinct().toList()));
         List<CompletableFuture<CommandResult>> answers = new ArrayList<>(batch.commands().size());
         for (CommandEnvelope envelope : batch.commands()) {
-            CommandResult known = stored.get(envelope.key().toString());
+            StoredResult known = stored.get(envelope.key().toString());
             if (known != null) {
-                answers.add(CompletableFuture.completedFuture(known.asReplay()));
+                answers.add(CompletableFuture.completedFuture(known.answerTo(envelope)));
             } else {
                 CompletableFuture<CommandResult> answer = new CompletableFuture<>();
                 queue.add(new Pending(principal, envelope, answer));
@@ -144,28 +158,37 @@ public final class CommandService implements AutoCloseable {
 
     private void applyLoop() {
         List<Pending> group = new ArrayList<>(MAX_GROUP);
+        List<Pending> carried = new ArrayList<>();
         while (running) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (carried.isEmpty()) {
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    group.add(first);
+                } else {
+                    group.addAll(carried);
+                    carried.clear();
                 }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                applyGroup(group);
+                queue.drainTo(group, MAX_GROUP - group.size());
+                int applied = applyGroup(group);
+                carried.addAll(group.subList(applied, group.size()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
                 log.error("command applier failed", e);
                 group.forEach(p -> p.result().completeExceptionally(e));
+                carried.clear();
             } finally {
                 group.clear();
             }
         }
     }
 
-    private void applyGroup(List<Pending> group) {
+    /** Applies the group's commands from the first on, in one transaction; returns how many it applied. */
+    private int applyGroup(List<Pending> group) {
         List<CommandResult> results;
         try {
             results = writer.write(Principal.SYSTEM, ctx -> applyInOneTransaction(ctx, group)).value();
@@ -173,7 +196,7 @@ public final class CommandService implements AutoCloseable {
             if (group.size() == 1) {
                 log.error("command {} failed", group.get(0).envelope().key(), e);
                 group.get(0).result().completeExceptionally(e);
-                return;
+                return 1;
             }
             // Something failed the group as a whole (a race on a key, a lost connection): apply each
             // command alone, so only the guilty one fails.
@@ -181,27 +204,34 @@ public final class CommandService implements AutoCloseable {
             for (Pending pending : group) {
                 applyGroup(List.of(pending));
             }
-            return;
+            return group.size();
         }
-        for (int i = 0; i < group.size(); i++) {
+        for (int i = 0; i < results.size(); i++) {
             group.get(i).result().complete(results.get(i));
         }
+        return results.size();
     }
 
     private List<CommandResult> applyInOneTransaction(WriteContext ctx, List<Pending> group) {
         Session session = ctx.session();
         List<String> keys = group.stream().map(p -> p.envelope().key().toString()).distinct().toList();
-        Map<String, CommandResult> known = new HashMap<>(storedResults(session, keys));
+        Map<String, StoredResult> known = new HashMap<>(storedResults(session, keys));
         CommandResult[] results = new CommandResult[group.size()];
         int[] lastChange = new int[group.size()];
         boolean[] fresh = new boolean[group.size()];
+        long started = System.nanoTime();
+        int count = 0;
         for (int i = 0; i < group.size(); i++) {
+            if (i > 0 && System.nanoTime() - started > MAX_GROUP_NANOS) {
+                break;
+            }
+            count = i + 1;
             Pending pending = group.get(i);
             CommandEnvelope envelope = pending.envelope();
             String key = envelope.key().toString();
-            CommandResult replay = known.get(key);
+            StoredResult replay = known.get(key);
             if (replay != null) {
-                results[i] = replay.asReplay();
+                results[i] = replay.answerTo(envelope);
                 lastChange[i] = -1;
                 continue;
             }
@@ -216,25 +246,26 @@ public final class CommandService implements AutoCloseable {
                 Savepoint savepoint = session.doReturningWork(connection -> connection.setSavepoint());
                 try {
                     Map<String, Object> data = dispatch(ctx, command, envelope.deviceTime());
+                    // Written and forgotten: later commands of the group must not dirty-check this one's entities.
                     session.flush();
+                    session.clear();
                     results[i] = new CommandResult(envelope.key(), CommandResult.Status.APPLIED, null, null, data, 0,
                             ctx.now(), false);
                 } catch (ApiException refusal) {
                     undo(ctx, savepoint, mark);
                     results[i] = rejection(envelope, refusal, ctx.now());
                 }
-                session.doWork(connection -> connection.releaseSavepoint(savepoint));
             }
             lastChange[i] = ctx.changeMark() - 1;
             if (lastChange[i] < mark) {
                 lastChange[i] = -1;
             }
             fresh[i] = true;
-            known.put(key, results[i]);
+            known.put(key, new StoredResult(typeOf(command), results[i]));
         }
         ctx.actAs(Principal.SYSTEM);
         long first = ctx.publishNow();
-        for (int i = 0; i < group.size(); i++) {
+        for (int i = 0; i < count; i++) {
             if (!fresh[i]) {
                 continue;
             }
@@ -244,7 +275,7 @@ public final class CommandService implements AutoCloseable {
                     result.appliedAt(), false);
             session.persist(logEntry(group.get(i).principal(), group.get(i).envelope(), ctx.now(), results[i]));
         }
-        return List.of(results);
+        return List.copyOf(java.util.Arrays.asList(results).subList(0, count));
     }
 
     /** Rolls a refused command back to its savepoint and forgets what it recorded for the feed. */
@@ -279,13 +310,13 @@ public final class CommandService implements AutoCloseable {
         throw new IllegalStateException("no handler for " + typeOf(command));
     }
 
-    private Map<String, CommandResult> storedResults(Session session, List<String> keys) {
-        Map<String, CommandResult> found = new HashMap<>();
+    private Map<String, StoredResult> storedResults(Session session, List<String> keys) {
+        Map<String, StoredResult> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
             for (CommandLogEntry entry : session.createSelectionQuery("from CommandLogEntry where key in :keys", CommandLogEntry.class)
                     .setParameter("keys", chunk).getResultList()) {
-                found.put(entry.key, parse(entry));
+                found.put(entry.key, new StoredResult(entry.commandType, parse(entry)));
             }
         }
         return found;

@@ -22,7 +22,6 @@ import com.admitone.server.auth.AuthController;
 import com.admitone.server.auth.DeviceView;
 import com.admitone.server.auth.Enrolment;
 import com.admitone.server.auth.LoginResult;
-import com.admitone.server.auth.Principal;
 import com.admitone.server.auth.UserView;
 import com.admitone.server.keys.PublicKeyView;
 import com.admitone.server.programme.PerformanceSummary;
@@ -180,7 +179,7 @@ class OpenApiDocumentIT {
         records.put("EnrolRequest", AuthController.EnrolRequest.class);
         records.put("CreateUserRequest", AuthController.CreateUserRequest.class);
         records.put("LoginResult", LoginResult.class);
-        records.put("Principal", Principal.class);
+        records.put("Me", com.admitone.server.auth.AuthController.Me.class);
         records.put("Enrolment", Enrolment.class);
         records.put("DeviceView", DeviceView.class);
         records.put("UserView", UserView.class);
@@ -278,7 +277,7 @@ class OpenApiDocumentIT {
     @Test
     void realAnswersFitTheDocumentedSchemas() {
         assertConforms(anonymous.get("/health").json(), "Health");
-        assertConforms(boxOffice.get("/api/auth/me").json(), "Principal");
+        assertConforms(boxOffice.get("/api/auth/me").json(), "Me");
         assertConforms(boxOffice.get("/api/keys").json().get(0), "PublicKeyView");
 
         JsonNode performances = boxOffice.get("/api/performances").json();

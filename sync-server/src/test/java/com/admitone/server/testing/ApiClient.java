@@ -104,7 +104,7 @@ public final class ApiClient {
 
     /** Sends exactly these bytes: for hostile and malformed requests. */
     public Response raw(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
