@@ -14,8 +14,10 @@ import com.admitone.server.feed.LivePush;
 import com.admitone.server.http.Access;
 import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiDocs;
+import com.admitone.server.http.ApiJsonMapper;
 import com.admitone.server.http.Json;
 import com.admitone.server.http.ProblemResponses;
+import com.admitone.server.http.QueryTextGuard;
 import com.admitone.server.inventory.AreaStatus;
 import com.admitone.server.inventory.HoldArea;
 import com.admitone.server.inventory.HoldExpiry;
@@ -46,7 +48,6 @@ import com.admitone.server.venue.Section;
 import com.admitone.server.venue.Venue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +126,9 @@ public final class AdmitOneServer implements AutoCloseable {
         ApiDocs docs = new ApiDocs();
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(json, false));
+            config.jsonMapper(new ApiJsonMapper(json));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(ProblemResponses.jettyErrorHandler(json)));
             config.staticFiles.enableWebjars();
             config.router.apiBuilder(() -> {
                 get("/health", ctx -> ctx.json(health()), Access.ANYONE);
@@ -158,6 +160,7 @@ public final class AdmitOneServer implements AutoCloseable {
             });
         });
         javalin.beforeMatched(new AccessControl(auth));
+        javalin.beforeMatched(new QueryTextGuard());
         ProblemResponses.install(javalin);
         return javalin;
     }

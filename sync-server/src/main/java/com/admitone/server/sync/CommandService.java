@@ -14,6 +14,7 @@ import com.admitone.server.http.ApiException;
 import com.admitone.server.inventory.InventoryService;
 import com.admitone.server.sales.SalesService;
 import com.admitone.server.storage.Database;
+import com.admitone.server.storage.InstantMillisConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
@@ -73,6 +74,9 @@ public final class CommandService {
         for (CommandEnvelope envelope : batch.commands()) {
             if (envelope == null || envelope.key() == null || envelope.command() == null) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every command needs a key and a command.");
+            }
+            if (envelope.deviceTime() != null && !InstantMillisConverter.supports(envelope.deviceTime())) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A deviceTime lies between the years 0000 and 9999.");
             }
         }
         List<CommandResult> results = new ArrayList<>(batch.commands().size());
