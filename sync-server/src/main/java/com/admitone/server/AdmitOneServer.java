@@ -59,6 +59,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -83,6 +86,11 @@ public final class AdmitOneServer implements AutoCloseable {
     private final Javalin app;
     private final Writer writer;
     private final Instant startedAt;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+    /** A route the server registered: HTTP method, path template and the roles it declares. */
+    public record Route(String method, String path, Set<Access> roles) {
+    }
 
     private AdmitOneServer(ServerConfig config) {
         this.startedAt = config.clock().instant();
@@ -130,6 +138,12 @@ public final class AdmitOneServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(ProblemResponses.jettyErrorHandler(json)));
             config.staticFiles.enableWebjars();
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(handler.getHttpMethod().name(), handler.getPath(), handler.getRoles().stream()
+                            .filter(Access.class::isInstance).map(Access.class::cast).collect(Collectors.toUnmodifiableSet())));
+                }
+            });
             config.router.apiBuilder(() -> {
                 get("/health", ctx -> ctx.json(health()), Access.ANYONE);
                 get("/openapi.json", docs::document, Access.ANYONE);
@@ -187,6 +201,11 @@ public final class AdmitOneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the first admin's password to " + dataDir, e);
         }
+    }
+
+    /** Every HTTP route the server registered, in the order they were declared; for tests and docs. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     public int port() {
