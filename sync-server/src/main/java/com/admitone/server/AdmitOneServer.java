@@ -14,8 +14,10 @@ import com.admitone.server.feed.LivePush;
 import com.admitone.server.http.Access;
 import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiDocs;
+import com.admitone.server.http.ApiJsonMapper;
 import com.admitone.server.http.Json;
 import com.admitone.server.http.ProblemResponses;
+import com.admitone.server.http.QueryTextGuard;
 import com.admitone.server.http.RouteInfo;
 import com.admitone.server.inventory.AreaStatus;
 import com.admitone.server.inventory.HoldArea;
@@ -47,9 +49,6 @@ import com.admitone.server.venue.Section;
 import com.admitone.server.venue.Venue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
-import io.javalin.router.Endpoint;
-import io.javalin.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -88,6 +88,7 @@ public final class AdmitOneServer implements AutoCloseable {
     private final Javalin app;
     private final Writer writer;
     private final Instant startedAt;
+    private final List<RouteInfo> routes = new CopyOnWriteArrayList<>();
 
     private AdmitOneServer(ServerConfig config) {
         this.startedAt = config.clock().instant();
@@ -131,9 +132,16 @@ public final class AdmitOneServer implements AutoCloseable {
         ApiDocs docs = new ApiDocs();
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(json, false));
+            config.jsonMapper(new ApiJsonMapper(json));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(ProblemResponses.jettyErrorHandler(json)));
             config.staticFiles.enableWebjars();
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(new RouteInfo(handler.getHttpMethod().name(), handler.getPath(), handler.getRoles().stream()
+                            .map(String::valueOf).collect(Collectors.toUnmodifiableSet())));
+                }
+            });
             config.router.apiBuilder(() -> {
                 get("/health", ctx -> ctx.json(health()), Access.ANYONE);
                 get("/openapi.json", docs::document, Access.ANYONE);
@@ -164,6 +172,7 @@ public final class AdmitOneServer implements AutoCloseable {
             });
         });
         javalin.beforeMatched(new AccessControl(auth));
+        javalin.beforeMatched(new QueryTextGuard());
         ProblemResponses.install(javalin);
         return javalin;
     }
@@ -192,24 +201,13 @@ public final class AdmitOneServer implements AutoCloseable {
         }
     }
 
+    /** Every HTTP route the server registered, in the order they were declared, with its roles; for tests and docs. */
+    public List<RouteInfo> routes() {
+        return List.copyOf(routes);
+    }
+
     public int port() {
         return app.port();
-    }
-
-    /** Every HTTP route the running server answers, read from its router, with the roles each declares. */
-    public List<RouteInfo> routes() {
-        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .map(parsed -> parsed.getEndpoint())
-                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
-                .map(AdmitOneServer::routeInfo)
-                .toList();
-    }
-
-    private static RouteInfo routeInfo(Endpoint endpoint) {
-        Roles declared = endpoint.metadata(Roles.class);
-        Set<String> roles = declared == null ? Set.of()
-                : declared.getRoles().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
-        return new RouteInfo(endpoint.getMethod().name(), endpoint.getPath(), roles);
     }
 
     public Writer writer() {

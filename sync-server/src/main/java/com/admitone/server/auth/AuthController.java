@@ -4,7 +4,6 @@ import com.admitone.model.auth.Role;
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiException;
-import com.admitone.server.http.Bodies;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -28,7 +27,7 @@ public final class AuthController {
     }
 
     public void login(Context ctx) {
-        LoginRequest body = Bodies.read(ctx, LoginRequest.class, "Send a username and a password.");
+        LoginRequest body = ctx.bodyAsClass(LoginRequest.class);
         ctx.json(auth.login(ctx.header("X-Device-Id"), ctx.header("X-Device-Secret"), body.username(), body.password()));
     }
 
@@ -47,7 +46,7 @@ public final class AuthController {
     }
 
     public void enrol(Context ctx) {
-        EnrolRequest body = Bodies.read(ctx, EnrolRequest.class, "Send a device name and a manager's username and password.");
+        EnrolRequest body = ctx.bodyAsClass(EnrolRequest.class);
         ctx.status(HttpStatus.CREATED).json(auth.enrol(body.name(), body.username(), body.password()));
     }
 
@@ -64,7 +63,7 @@ public final class AuthController {
     }
 
     public void createUser(Context ctx) {
-        CreateUserRequest body = Bodies.read(ctx, CreateUserRequest.class, "Send a username, role and password.");
+        CreateUserRequest body = ctx.bodyAsClass(CreateUserRequest.class);
         Role role;
         try {
             role = body.role() == null ? null : Role.fromWire(body.role());

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.server.http.ApiException;
+import com.admitone.server.storage.InstantMillisConverter;
 
 /** The performance picker and seat maps. */
 public final class ProgrammeController {
@@ -35,10 +36,15 @@ public final class ProgrammeController {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "Times are ISO-8601 instants, e.g. 2026-11-22T19:30:00Z.");
         }
+        if (!InstantMillisConverter.supports(instant)) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Times lie between the years 0000 and 9999.");
+        }
+        return instant;
     }
 }

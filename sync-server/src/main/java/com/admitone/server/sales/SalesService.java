@@ -38,6 +38,8 @@ public final class SalesService {
     /** ... until this long after the end. */
     static final Duration VALID_AFTER_END = Duration.ofHours(1);
     static final int MAX_LINES = 200;
+    /** No single payment or cash tendered is larger; far above any box-office sale, and 20 of them cannot overflow a long. */
+    static final long MAX_PAYMENT_MINOR = 1_000_000_000_000L;
 
     private final InventoryService inventory;
     private final TicketSigner signer;
@@ -307,6 +309,9 @@ public final class SalesService {
             }
             if (payment.amountMinor() <= 0) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment amount must be positive.");
+            }
+            if (payment.amountMinor() > MAX_PAYMENT_MINOR || (payment.tenderedMinor() != null && payment.tenderedMinor() > MAX_PAYMENT_MINOR)) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment is at most " + MAX_PAYMENT_MINOR + " minor units.");
             }
             if (payment.tenderedMinor() != null && (payment.method() != PaymentMethod.CASH || payment.tenderedMinor() < payment.amountMinor())) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Cash tendered must cover the cash amount.");

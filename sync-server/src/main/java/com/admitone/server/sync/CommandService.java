@@ -15,6 +15,7 @@ import com.admitone.server.inventory.InventoryService;
 import com.admitone.server.programme.ProgrammeSetup;
 import com.admitone.server.sales.SalesService;
 import com.admitone.server.storage.Database;
+import com.admitone.server.storage.InstantMillisConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
@@ -112,6 +113,9 @@ public final class CommandService implements AutoCloseable {
         for (CommandEnvelope envelope : batch.commands()) {
             if (envelope == null || envelope.key() == null || envelope.command() == null) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every command needs a key and a command.");
+            }
+            if (envelope.deviceTime() != null && !InstantMillisConverter.supports(envelope.deviceTime())) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A deviceTime lies between the years 0000 and 9999.");
             }
         }
         // Replays are answered from the log without waiting for the applier: a device that

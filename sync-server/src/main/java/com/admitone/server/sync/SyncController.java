@@ -4,7 +4,6 @@ import com.admitone.model.sync.CommandBatch;
 import com.admitone.server.feed.ChangeFeed;
 import com.admitone.server.feed.LivePush;
 import com.admitone.server.http.AccessControl;
-import com.admitone.server.http.Bodies;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 
@@ -21,7 +20,7 @@ public final class SyncController {
     }
 
     public void commands(Context ctx) {
-        CommandBatch batch = Bodies.read(ctx, CommandBatch.class, "Send {\"commands\": [...]}.");
+        CommandBatch batch = ctx.bodyAsClass(CommandBatch.class);
         ctx.json(commands.apply(AccessControl.principal(ctx), batch));
     }
 
