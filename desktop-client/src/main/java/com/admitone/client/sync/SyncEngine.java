@@ -155,6 +155,7 @@ public final class SyncEngine implements AutoCloseable {
             closeStream();
             failures = 0;
             streamFailures = 0;
+            publish();
         });
         requestSync();
     }

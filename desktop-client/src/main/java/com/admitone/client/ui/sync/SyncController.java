@@ -54,6 +54,8 @@ public final class SyncController {
     @FXML
     private void initialize() {
         outboxTable.setItems(model.rows());
+        outboxTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        devicesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outboxTable.setPlaceholder(new Label(strings.get("sync.outbox.empty")));
         bind(createdColumn, OutboxViewModel.OutboxRow::created);
         bind(typeColumn, OutboxViewModel.OutboxRow::type);
