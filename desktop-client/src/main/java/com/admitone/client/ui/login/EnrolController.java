@@ -43,7 +43,9 @@ public final class EnrolController {
         progress.visibleProperty().bind(model.busyProperty());
         serverField.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                (serverField.getText().isBlank() ? serverField : managerField).requestFocus();
+                // After the first layout pass, or the scene's default focus wins.
+                javafx.application.Platform.runLater(() ->
+                        (serverField.getText().isBlank() ? serverField : managerField).requestFocus());
             }
         });
     }
