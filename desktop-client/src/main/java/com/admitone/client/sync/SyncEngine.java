@@ -250,6 +250,14 @@ public final class SyncEngine implements AutoCloseable {
             throw e;
         }
         outbox.recordResults(results.results());
+        java.util.Set<java.util.UUID> answered = new java.util.HashSet<>();
+        results.results().forEach(r -> answered.add(r.key()));
+        List<OutboxItem> unanswered = batch.stream().filter(i -> !answered.contains(i.key())).toList();
+        if (!unanswered.isEmpty()) {
+            // Never loop on a batch the server did not fully answer: leave the rest for the next run.
+            outbox.markFailed(unanswered, "no result for this command in the server's answer");
+            throw new ServerFailureException(200, "The server answered " + answered.size() + " of " + batch.size() + " commands.");
+        }
     }
 
     private void handleRefusal(List<OutboxItem> items, ProblemException e) {
