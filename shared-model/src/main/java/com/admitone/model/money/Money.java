@@ -1,6 +1,7 @@
 package com.admitone.model.money;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Objects;
@@ -41,10 +42,12 @@ public record Money(@JsonProperty("minor") long minor, @JsonProperty("currency")
         return new Money(Math.multiplyExact(minor, quantity), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return minor < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return minor == 0;
     }
@@ -64,7 +67,9 @@ public record Money(@JsonProperty("minor") long minor, @JsonProperty("currency")
     /** Plain display with two decimals, e.g. {@code GBP 12.50}; the client formats by locale. */
     @Override
     public String toString() {
-        long abs = Math.abs(minor);
-        return (minor < 0 ? "-" : "") + currency + " " + (abs / 100) + "." + String.format("%02d", abs % 100);
+        // Split before taking the absolute value: Math.abs(Long.MIN_VALUE) is still negative.
+        long units = Math.abs(minor / 100);
+        long cents = Math.abs(minor % 100);
+        return (minor < 0 ? "-" : "") + currency + " " + units + "." + String.format("%02d", cents);
     }
 }

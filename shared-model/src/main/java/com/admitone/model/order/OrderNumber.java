@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Order numbers short enough to read over the phone: six characters from an alphabet without
- * look-alikes (no 0/O, 1/I/L, U), shown as {@code K7Q-3MX}. 31^6 is about 887 million, so a
+ * look-alikes (no 0/O, 1/I/L, U), shown as {@code K7Q-3MX}. 30^6 is about 729 million, so a
  * venue's numbers rarely collide; the server retries on the rare clash.
  */
 public final class OrderNumber {

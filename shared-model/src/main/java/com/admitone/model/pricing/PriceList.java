@@ -4,6 +4,7 @@ import com.admitone.model.money.Money;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The prices of one performance: for each price zone (stalls A, circle, ...) and price type
@@ -13,7 +14,9 @@ import java.util.Optional;
 public record PriceList(String currency, Map<String, Map<PriceType, Long>> minorByZone) {
 
     public PriceList {
-        minorByZone = Map.copyOf(minorByZone);
+        // Copy the inner maps too, so a caller's later change cannot alter the prices.
+        minorByZone = minorByZone.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
     }
 
     public Optional<Money> price(String zone, PriceType type) {

@@ -29,8 +29,14 @@ public final class Commands {
         }
     }
 
-    /** Gives held seats back to general sale before the hold expires. */
-    public record ReleaseHold(UUID holdId) implements Command {
+    /**
+     * Gives held seats back to general sale before the hold expires: the given seats, or the whole
+     * hold when {@code seatIds} is empty.
+     */
+    public record ReleaseHold(UUID holdId, List<Long> seatIds) implements Command {
+        public ReleaseHold {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+        }
     }
 
     /** One ticket of a sale: a seat or a general-admission place, its price type and the price charged. */

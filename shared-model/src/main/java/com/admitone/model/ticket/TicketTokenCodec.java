@@ -108,7 +108,7 @@ public final class TicketTokenCodec {
      */
     public static boolean verify(SignedToken signed, Function<String, VerifyingKey> keys) {
         VerifyingKey key = keys.apply(signed.token().keyId());
-        if (key == null) {
+        if (key == null || !key.keyId().equals(signed.token().keyId())) {
             return false;
         }
         return key.verify(signed.signature(), 0, signed.signedBytes(), signed.signedBytes().length);
@@ -126,7 +126,9 @@ public final class TicketTokenCodec {
         writeVarint(out, token.seatId() != null ? token.seatId() : token.areaId());
         out.write(token.priceType().code());
         long fromMinutes = Math.floorDiv(token.validFrom().getEpochSecond(), 60L);
-        long untilMinutes = Math.floorDiv(token.validUntil().getEpochSecond() + 59, 60L);
+        // Round up, counting a fraction of a second as a whole one, so a ticket never gets shorter.
+        long untilSeconds = token.validUntil().getEpochSecond() + (token.validUntil().getNano() > 0 ? 1 : 0);
+        long untilMinutes = Math.floorDiv(untilSeconds + 59, 60L);
         writeVarint(out, fromMinutes);
         writeVarint(out, untilMinutes - fromMinutes);
         out.write(token.admits());

@@ -1,0 +1,48 @@
+package com.admitone.server.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One line of the audit trail: who, on which device, when, did what to which thing. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+    @Id
+    String id;
+    @Column(name = "at_ms")
+    Instant at;
+    @Column(name = "user_id")
+    String userId;
+    String username;
+    @Column(name = "device_id")
+    String deviceId;
+    String action;
+    String entity;
+    @Column(name = "entity_id")
+    String entityId;
+    String detail;
+
+    protected AuditEntry() {
+    }
+
+    public AuditEntry(String id, Instant at, String userId, String username, String deviceId, String action,
+                      String entity, String entityId, String detail) {
+        this.id = id;
+        this.at = at;
+        this.userId = userId;
+        this.username = username;
+        this.deviceId = deviceId;
+        this.action = action;
+        this.entity = entity;
+        this.entityId = entityId;
+        this.detail = detail;
+    }
+
+    public AuditRecord toRecord() {
+        return new AuditRecord(id, at, userId, username, deviceId, action, entity, entityId, detail);
+    }
+}

@@ -1,0 +1,81 @@
+package com.admitone.server.auth;
+
+import com.admitone.model.auth.Role;
+import com.admitone.model.problem.ErrorCode;
+import com.admitone.server.http.AccessControl;
+import com.admitone.server.http.ApiException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.Map;
+
+/** Log-in, log-out, device enrolment and revocation, and staff accounts. */
+public final class AuthController {
+    private final AuthService auth;
+
+    public AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    public record LoginRequest(String username, String password) {
+    }
+
+    public record EnrolRequest(String name, String username, String password) {
+    }
+
+    public record CreateUserRequest(String username, String displayName, String role, String password) {
+    }
+
+    public void login(Context ctx) {
+        LoginRequest body = ctx.bodyAsClass(LoginRequest.class);
+        if (body == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a username and a password.");
+        }
+        ctx.json(auth.login(ctx.header("X-Device-Id"), ctx.header("X-Device-Secret"), body.username(), body.password()));
+    }
+
+    public void logout(Context ctx) {
+        auth.logout(AccessControl.bearer(ctx));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    public void me(Context ctx) {
+        ctx.json(AccessControl.principal(ctx));
+    }
+
+    public void enrol(Context ctx) {
+        EnrolRequest body = ctx.bodyAsClass(EnrolRequest.class);
+        if (body == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a device name and a manager's username and password.");
+        }
+        ctx.status(HttpStatus.CREATED).json(auth.enrol(body.name(), body.username(), body.password()));
+    }
+
+    public void devices(Context ctx) {
+        ctx.json(auth.devices());
+    }
+
+    public void revoke(Context ctx) {
+        ctx.json(auth.revoke(AccessControl.principal(ctx), ctx.pathParam("deviceId")));
+    }
+
+    public void users(Context ctx) {
+        ctx.json(auth.users());
+    }
+
+    public void createUser(Context ctx) {
+        CreateUserRequest body = ctx.bodyAsClass(CreateUserRequest.class);
+        if (body == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a username, role and password.");
+        }
+        Role role;
+        try {
+            role = body.role() == null ? null : Role.fromWire(body.role());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Unknown role; use one of admin, manager, box_office, gate, coordinator.",
+                    Map.of("roles", java.util.Arrays.stream(Role.values()).map(Role::wireName).toList()));
+        }
+        ctx.status(HttpStatus.CREATED).json(auth.createUser(AccessControl.principal(ctx), body.username(), body.displayName(),
+                role, body.password()));
+    }
+}

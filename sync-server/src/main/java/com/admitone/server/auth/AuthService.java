@@ -1,0 +1,259 @@
+package com.admitone.server.auth;
+
+import com.admitone.model.auth.Role;
+import com.admitone.model.problem.ErrorCode;
+import com.admitone.model.sync.ChangeEntity;
+import com.admitone.server.http.ApiException;
+import com.admitone.server.storage.Database;
+import com.admitone.server.sync.Writer;
+import org.hibernate.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Staff log-in, device enrolment and the check of every request's bearer token.
+ * Repeated failed log-ins first slow a user down, then lock the account for a while.
+ */
+public final class AuthService {
+    static final int FREE_FAILURES = 5;
+    static final int LOCK_AFTER_FAILURES = 10;
+    static final Duration LOCK_TIME = Duration.ofMinutes(15);
+    static final Duration SESSION_LENGTH = Duration.ofHours(12);
+
+    private final Database database;
+    private final Writer writer;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final String dummyHash;
+
+    public AuthService(Database database, Writer writer) {
+        this.database = database;
+        this.writer = writer;
+        this.dummyHash = hasher.hash("not a password of anybody");
+    }
+
+    public LoginResult login(String deviceId, String deviceSecret, String username, String password) {
+        Device device = requireDevice(deviceId, deviceSecret);
+        StaffUser user = checkPassword(username, password);
+        Principal principal = new Principal(user.id, user.username, user.displayName, user.role, device.id);
+        String token = Secrets.newSecret();
+        Instant expires = writer.write(principal, ctx -> {
+            Session session = ctx.session();
+            StaffUser fresh = session.find(StaffUser.class, user.id);
+            fresh.failedLogins = 0;
+            fresh.lastFailed = null;
+            fresh.lockedUntil = null;
+            Instant until = ctx.now().plus(SESSION_LENGTH);
+            session.persist(new StaffSession(Secrets.sha256(token), user.id, device.id, ctx.now(), until));
+            session.find(Device.class, device.id).seen(ctx.now(), null);
+            ctx.audit("login", "staff_user", user.id, Map.of("device", device.name));
+            return until;
+        }).value();
+        return new LoginResult(token, expires, user.id, user.username, user.displayName, user.role.wireName(), device.id);
+    }
+
+    /** Checks a user's password outside any write lock (Argon2 is slow by design), then records the outcome. */
+    private StaffUser checkPassword(String username, String password) {
+        if (username == null || password == null || username.isBlank() || username.length() > 64 || password.length() > 256) {
+            throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
+        }
+        Instant now = writer.clock().instant();
+        StaffUser user = database.read(s -> findUser(s, username));
+        if (user == null || !user.active) {
+            hasher.matches(password, dummyHash);
+            throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
+        }
+        if (user.lockedUntil != null && now.isBefore(user.lockedUntil)) {
+            throw new ApiException(ErrorCode.ACCOUNT_LOCKED, "Too many failed log-ins. The account is locked until "
+                    + user.lockedUntil + ".", Map.of("lockedUntil", user.lockedUntil.toString()));
+        }
+        Instant nextAllowed = nextAllowedAttempt(user);
+        if (nextAllowed != null && now.isBefore(nextAllowed)) {
+            long seconds = Math.max(1, Duration.between(now, nextAllowed).toSeconds() + 1);
+            throw new ApiException(ErrorCode.LOGIN_THROTTLED, "Too many failed log-ins. Try again in " + seconds + " s.",
+                    Map.of("retryAfterSeconds", seconds));
+        }
+        if (hasher.matches(password, user.passwordHash)) {
+            return user;
+        }
+        recordFailure(user.id);
+        throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
+    }
+
+    /** After {@value #FREE_FAILURES} failures each further try waits 1, 2, 4, ... seconds after the last. */
+    static Instant nextAllowedAttempt(StaffUser user) {
+        if (user.failedLogins < FREE_FAILURES || user.lastFailed == null) {
+            return null;
+        }
+        long delay = 1L << Math.min(10, user.failedLogins - FREE_FAILURES);
+        return user.lastFailed.plusSeconds(delay);
+    }
+
+    private void recordFailure(String userId) {
+        writer.write(Principal.SYSTEM, ctx -> {
+            StaffUser user = ctx.session().find(StaffUser.class, userId);
+            user.failedLogins++;
+            user.lastFailed = ctx.now();
+            if (user.failedLogins >= LOCK_AFTER_FAILURES) {
+                user.lockedUntil = ctx.now().plus(LOCK_TIME);
+                user.failedLogins = 0;
+                ctx.audit("account_locked", "staff_user", userId, null);
+            } else {
+                ctx.audit("login_failed", "staff_user", userId, Map.of("failures", user.failedLogins));
+            }
+            return null;
+        });
+    }
+
+    public void logout(String bearerToken) {
+        String hash = Secrets.sha256(bearerToken);
+        writer.write(Principal.SYSTEM, ctx -> {
+            StaffSession session = ctx.session().find(StaffSession.class, hash);
+            if (session != null) {
+                session.ended = true;
+            }
+            return null;
+        });
+    }
+
+    /** The principal behind a bearer token, or a 401/403 problem. */
+    public Principal authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > 100) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Log in first: no valid bearer token was sent.");
+        }
+        String hash = Secrets.sha256(bearerToken);
+        Instant now = writer.clock().instant();
+        Object[] row = database.read(s -> s.createSelectionQuery(
+                        "select ss, u, d from StaffSession ss, StaffUser u, Device d "
+                                + "where ss.tokenHash = :hash and u.id = ss.userId and d.id = ss.deviceId", Object[].class)
+                .setParameter("hash", hash)
+                .getResultStream().findFirst().orElse(null));
+        if (row == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "The session is unknown; log in again.");
+        }
+        StaffSession session = (StaffSession) row[0];
+        StaffUser user = (StaffUser) row[1];
+        Device device = (Device) row[2];
+        if (Device.REVOKED.equals(device.status)) {
+            throw new ApiException(ErrorCode.DEVICE_REVOKED, "This device was revoked; ask a manager to enrol it again.");
+        }
+        if (session.ended || now.isAfter(session.expires) || !user.active) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.");
+        }
+        return new Principal(user.id, user.username, user.displayName, user.role, device.id);
+    }
+
+    /** Enrols a device; the credentials must be a manager's or an admin's. */
+    public Enrolment enrol(String name, String username, String password) {
+        if (name == null || name.isBlank() || name.length() > 120) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A device needs a name of 1 to 120 characters.");
+        }
+        StaffUser user = checkPassword(username, password);
+        if (user.role != Role.ADMIN && user.role != Role.MANAGER) {
+            throw new ApiException(ErrorCode.FORBIDDEN_ROLE, "Only a manager or an admin can enrol a device.");
+        }
+        String secret = Secrets.newSecret();
+        String deviceId = UUID.randomUUID().toString();
+        Principal principal = new Principal(user.id, user.username, user.displayName, user.role, deviceId);
+        writer.write(principal, ctx -> {
+            Device device = new Device(deviceId, name.strip(), Secrets.sha256(secret), user.id, ctx.now());
+            ctx.session().persist(device);
+            ctx.audit("device_enrolled", ChangeEntity.DEVICE, deviceId, Map.of("name", device.name));
+            ctx.changed(ChangeEntity.DEVICE, deviceId, Map.of("id", deviceId, "name", device.name, "status", device.status));
+            return null;
+        });
+        return new Enrolment(deviceId, secret, name.strip());
+    }
+
+    public DeviceView revoke(Principal by, String deviceId) {
+        return writer.write(by, ctx -> {
+            Device device = ctx.session().find(Device.class, deviceId);
+            if (device == null) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "No device " + deviceId + ".");
+            }
+            if (!Device.REVOKED.equals(device.status)) {
+                device.status = Device.REVOKED;
+                device.revoked = ctx.now();
+                ctx.audit("device_revoked", ChangeEntity.DEVICE, deviceId, Map.of("name", device.name));
+                ctx.changed(ChangeEntity.DEVICE, deviceId, Map.of("id", deviceId, "name", device.name, "status", device.status));
+            }
+            return device.view();
+        }).value();
+    }
+
+    public List<DeviceView> devices() {
+        return database.read(s -> s.createSelectionQuery("from Device order by enrolled", Device.class)
+                .getResultList().stream().map(Device::view).toList());
+    }
+
+    public List<UserView> users() {
+        return database.read(s -> s.createSelectionQuery("from StaffUser order by username", StaffUser.class)
+                .getResultList().stream().map(StaffUser::view).toList());
+    }
+
+    public UserView createUser(Principal by, String username, String displayName, Role role, String password) {
+        if (username == null || !username.matches("[a-z0-9._-]{2,64}")) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A username has 2 to 64 lower-case letters, digits, dots, dashes or underscores.");
+        }
+        if (password == null || password.length() < 8 || password.length() > 256) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A password has 8 to 256 characters.");
+        }
+        if (role == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A user needs a role.");
+        }
+        String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
+        if (name.length() > 120) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A display name has at most 120 characters.");
+        }
+        String hash = hasher.hash(password);
+        return writer.write(by, ctx -> {
+            if (findUser(ctx.session(), username) != null) {
+                throw new ApiException(ErrorCode.USER_EXISTS, "There is a user called " + username + " already.");
+            }
+            StaffUser user = new StaffUser(UUID.randomUUID().toString(), username, name, role, hash, ctx.now());
+            ctx.session().persist(user);
+            ctx.audit("user_created", "staff_user", user.id, Map.of("username", username, "role", role.wireName()));
+            return user.view();
+        }).value();
+    }
+
+    public boolean hasUsers() {
+        return database.read(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class).getSingleResult() > 0);
+    }
+
+    /** Records a device's clock skew, seen on a command batch. */
+    public void deviceSeen(String deviceId, Long skewMillis) {
+        writer.write(Principal.SYSTEM, ctx -> {
+            Device device = ctx.session().find(Device.class, deviceId);
+            if (device != null) {
+                device.seen(ctx.now(), skewMillis);
+            }
+            return null;
+        });
+    }
+
+    private Device requireDevice(String deviceId, String deviceSecret) {
+        if (deviceId == null || deviceSecret == null || deviceId.length() > 36 || deviceSecret.length() > 100) {
+            throw new ApiException(ErrorCode.DEVICE_UNKNOWN, "This device is not enrolled: send X-Device-Id and X-Device-Secret.");
+        }
+        Device device = database.read(s -> s.find(Device.class, deviceId));
+        if (device == null || !java.security.MessageDigest.isEqual(
+                device.secretHash.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Secrets.sha256(deviceSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw new ApiException(ErrorCode.DEVICE_UNKNOWN, "This device is not enrolled, or its secret is wrong.");
+        }
+        if (Device.REVOKED.equals(device.status)) {
+            throw new ApiException(ErrorCode.DEVICE_REVOKED, "This device was revoked; ask a manager to enrol it again.");
+        }
+        return device;
+    }
+
+    private static StaffUser findUser(Session session, String username) {
+        return session.createSelectionQuery("from StaffUser where username = :u", StaffUser.class)
+                .setParameter("u", username)
+                .getResultStream().findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,127 @@
+package com.admitone.server.feed;
+
+import com.admitone.model.sync.Change;
+import com.admitone.model.sync.ChangePage;
+import com.admitone.server.storage.Counters;
+import com.admitone.server.storage.Database;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one change feed (DESIGN.md invariant 3): every authoritative change gets the next sequence
+ * number when its transaction finishes, and clients page through "changes after N".
+ */
+public final class ChangeFeed {
+    public static final int MAX_PAGE = 5000;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Database database;
+    private final ObjectMapper json;
+
+    public ChangeFeed(Database database, ObjectMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    /** Collects the changes of one write transaction. */
+    public Recorder recorder() {
+        return new Recorder();
+    }
+
+    public ChangePage page(long after, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        return database.read(session -> {
+            List<ChangeEntry> rows = session.createSelectionQuery(
+                            "from ChangeEntry where seq > :after order by seq", ChangeEntry.class)
+                    .setParameter("after", after)
+                    .setMaxResults(size + 1)
+                    .getResultList();
+            boolean more = rows.size() > size;
+            List<Change> changes = new ArrayList<>(Math.min(rows.size(), size));
+            for (int i = 0; i < rows.size() && i < size; i++) {
+                ChangeEntry row = rows.get(i);
+                changes.add(new Change(row.seq, row.entity, row.entityId, row.deleted, parse(row.data), row.at));
+            }
+            long next = changes.isEmpty() ? after : changes.get(changes.size() - 1).seq();
+            return new ChangePage(changes, next, more, latest(session));
+        });
+    }
+
+    public long latest() {
+        return database.read(ChangeFeed::latest);
+    }
+
+    private static long latest(Session session) {
+        Long max = session.createSelectionQuery("select max(seq) from ChangeEntry", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    private Map<String, Object> parse(String data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return json.readValue(data, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored change is not JSON", e);
+        }
+    }
+
+    public final class Recorder {
+        private final Map<String, PendingChange> pending = new LinkedHashMap<>();
+
+        private Recorder() {
+        }
+
+        /** Records the new state of a thing; a later change of the same thing in this transaction wins. */
+        public void upsert(String entity, String id, Object data) {
+            String key = entity + '\u0000' + id;
+            pending.remove(key);
+            pending.put(key, new PendingChange(entity, id, data));
+        }
+
+        public void delete(String entity, String id) {
+            upsert(entity, id, null);
+        }
+
+        public boolean isEmpty() {
+            return pending.isEmpty();
+        }
+
+        /**
+         * Numbers and stores the changes. Called last in the transaction, so the counter row (and on
+         * PostgreSQL its lock) is held only for the inserts and the commit. Returns the last
+         * sequence number, or 0 if nothing changed.
+         */
+        public long flush(Session session, Instant now) {
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            session.flush();
+            long seq = Counters.take(session, Counters.FEED, pending.size());
+            for (PendingChange change : pending.values()) {
+                session.persist(new ChangeEntry(seq++, change.entity(), change.id(), change.data() == null,
+                        change.data() == null ? null : write(change.data()), now));
+            }
+            pending.clear();
+            return seq - 1;
+        }
+
+        private String write(Object data) {
+            try {
+                return json.writeValueAsString(data);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("change data is not serialisable", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,524 @@
+package com.admitone.server.inventory;
+
+import com.admitone.model.inventory.SeatAction;
+import com.admitone.model.inventory.SeatState;
+import com.admitone.model.problem.ErrorCode;
+import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.sync.Commands;
+import com.admitone.server.http.ApiException;
+import com.admitone.server.programme.Performance;
+import com.admitone.server.programme.PerformanceStatus;
+import com.admitone.server.sync.WriteContext;
+import org.hibernate.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The authoritative seat inventory: holds, releases, blocks, sales and returns. Every state change
+ * is a conditional bulk update checked against {@link SeatAction}, so the database itself refuses
+ * a second sale of a seat, whichever server node or device asks.
+ */
+public final class InventoryService {
+    public static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
+    public static final int MIN_HOLD_SECONDS = 5;
+    public static final int MAX_HOLD_SECONDS = 3600;
+    public static final int MAX_SEATS_PER_COMMAND = 200;
+
+    /** Loads a performance that must exist and be on sale. */
+    public static Performance onSale(Session session, Long performanceId) {
+        Performance performance = requirePerformance(session, performanceId);
+        if (performance.status() != PerformanceStatus.ON_SALE) {
+            throw new ApiException(ErrorCode.NOT_ON_SALE, "Performance " + performanceId + " is " + performance.status() + ".");
+        }
+        return performance;
+    }
+
+    public static Performance requirePerformance(Session session, Long performanceId) {
+        if (performanceId == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "performanceId is required.");
+        }
+        Performance performance = session.find(Performance.class, performanceId);
+        if (performance == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_PERFORMANCE, "There is no performance " + performanceId + ".");
+        }
+        return performance;
+    }
+
+    public Map<String, Object> hold(WriteContext ctx, Commands.HoldSeats command) {
+        Session session = ctx.session();
+        if (command.holdId() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "holdId is required.");
+        }
+        Set<Long> seatIds = distinctSeats(command.seatIds());
+        if (seatIds.isEmpty() && command.areas().isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A hold needs at least one seat or place.");
+        }
+        int seconds = command.seconds() == null ? (int) DEFAULT_HOLD.toSeconds() : command.seconds();
+        if (seconds < MIN_HOLD_SECONDS || seconds > MAX_HOLD_SECONDS) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "A hold lasts " + MIN_HOLD_SECONDS + " to " + MAX_HOLD_SECONDS + " seconds.");
+        }
+        Performance performance = onSale(session, command.performanceId());
+        Instant expires = ctx.now().plusSeconds(seconds);
+        String holdId = command.holdId().toString();
+        SeatHold hold = session.find(SeatHold.class, holdId);
+        if (hold == null) {
+            hold = new SeatHold(holdId, performance.id(), ctx.principal().deviceId(), ctx.principal().userId(), ctx.now(), expires);
+            session.persist(hold);
+        } else {
+            // Adding to a live hold of this device keeps one hold per customer and extends it.
+            if (!hold.deviceId().equals(ctx.principal().deviceId())) {
+                throw new ApiException(ErrorCode.HOLD_NOT_YOURS, "Hold " + holdId + " belongs to another device.");
+            }
+            if (hold.performanceId() != performance.id()) {
+                throw new ApiException(ErrorCode.DUPLICATE_ID, "Hold " + holdId + " is for another performance.");
+            }
+            if (!hold.isLive(ctx.now())) {
+                throw new ApiException(ErrorCode.HOLD_EXPIRED, "Hold " + holdId + " has expired.");
+            }
+            hold.expires = expires;
+            session.createMutationQuery("update SeatStatus s set s.holdExpires = :expires, s.version = s.version + 1 "
+                            + "where s.holdId = :hold and s.state = :held")
+                    .setParameter("expires", expires).setParameter("hold", holdId).setParameter("held", SeatState.HELD)
+                    .executeUpdate();
+        }
+        if (!seatIds.isEmpty()) {
+            requireSeatsOf(session, performance.id(), seatIds);
+            int changed = session.createMutationQuery("update SeatStatus s set s.state = :held, s.holdId = :hold, "
+                            + "s.holdExpires = :expires, s.holdDeviceId = :device, s.version = s.version + 1 "
+                            + "where s.id.performanceId = :perf and s.id.seatId in :seats and s.state in :from")
+                    .setParameter("held", SeatAction.HOLD.to())
+                    .setParameter("hold", holdId)
+                    .setParameter("expires", expires)
+                    .setParameter("device", ctx.principal().deviceId())
+                    .setParameter("perf", performance.id())
+                    .setParameter("seats", seatIds)
+                    .setParameter("from", SeatAction.HOLD.from())
+                    .executeUpdate();
+            if (changed != seatIds.size()) {
+                throw seatsUnavailable(session, performance.id(), seatIds, SeatAction.HOLD, holdId, ctx.now());
+            }
+        }
+        for (Commands.AreaQuantity area : mergeAreas(command.areas()).values()) {
+            takePlaces(session, performance.id(), area, "held");
+            HoldArea existing = session.find(HoldArea.class, new HoldAreaId(holdId, area.areaId()));
+            if (existing == null) {
+                session.persist(new HoldArea(holdId, area.areaId(), area.quantity()));
+            } else {
+                existing.quantity += area.quantity();
+            }
+            publishArea(ctx, performance.id(), area.areaId());
+        }
+        publishHoldSeats(ctx, performance.id(), holdId);
+        ctx.changed(ChangeEntity.HOLD, holdId, hold.feedData());
+        ctx.audit("hold", ChangeEntity.HOLD, holdId, Map.of("performanceId", performance.id(), "seatIds", seatIds,
+                "areas", command.areas(), "expiresAt", expires.toString()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("holdId", holdId);
+        data.put("expiresAt", expires.toString());
+        data.put("seatIds", seatsOfHold(session, holdId));
+        return data;
+    }
+
+    public Map<String, Object> release(WriteContext ctx, Commands.ReleaseHold command) {
+        Session session = ctx.session();
+        SeatHold hold = requireOwnHold(ctx, command.holdId() == null ? null : command.holdId().toString());
+        Set<Long> seatIds = distinctSeats(command.seatIds());
+        if (!SeatHold.OPEN.equals(hold.status)) {
+            return Map.of("holdId", hold.id, "released", List.of(), "status", hold.status);
+        }
+        List<Long> released = seatIds.isEmpty() ? seatsOfHold(session, hold.id) : new ArrayList<>(seatIds);
+        if (!released.isEmpty()) {
+            int changed = session.createMutationQuery("update SeatStatus s set s.state = :free, s.holdId = null, "
+                            + "s.holdExpires = null, s.holdDeviceId = null, s.version = s.version + 1 "
+                            + "where s.holdId = :hold and s.state = :held and s.id.seatId in :seats")
+                    .setParameter("free", SeatAction.RELEASE_HOLD.to())
+                    .setParameter("hold", hold.id)
+                    .setParameter("held", SeatState.HELD)
+                    .setParameter("seats", released)
+                    .executeUpdate();
+            if (changed != released.size()) {
+                throw new ApiException(ErrorCode.SEAT_NOT_HELD, "Some of these seats are not in hold " + hold.id + ".");
+            }
+            for (Long seatId : released) {
+                ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(hold.performanceId, seatId),
+                        SeatStatus.feedData(hold.performanceId, seatId, SeatState.FREE, null, null, null, null));
+            }
+        }
+        if (seatIds.isEmpty()) {
+            returnHeldPlaces(ctx, hold);
+            hold.close(SeatHold.RELEASED);
+            ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+        }
+        ctx.audit("release_hold", ChangeEntity.HOLD, hold.id, Map.of("seatIds", released));
+        return Map.of("holdId", hold.id, "released", released, "status", hold.status);
+    }
+
+    public Map<String, Object> block(WriteContext ctx, Commands.BlockSeats command) {
+        return changeBlock(ctx, command.performanceId(), command.seatIds(), command.reason(), SeatAction.BLOCK);
+    }
+
+    public Map<String, Object> unblock(WriteContext ctx, Commands.UnblockSeats command) {
+        return changeBlock(ctx, command.performanceId(), command.seatIds(), command.reason(), SeatAction.UNBLOCK);
+    }
+
+    private Map<String, Object> changeBlock(WriteContext ctx, Long performanceId, List<Long> seatList, String reason,
+                                            SeatAction action) {
+        Session session = ctx.session();
+        Set<Long> seatIds = distinctSeats(seatList);
+        if (seatIds.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Name at least one seat.");
+        }
+        requireReason(reason);
+        Performance performance = requirePerformance(session, performanceId);
+        requireSeatsOf(session, performance.id(), seatIds);
+        int changed = session.createMutationQuery("update SeatStatus s set s.state = :to, s.blockReason = :reason, "
+                        + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats and s.state in :from")
+                .setParameter("to", action.to())
+                .setParameter("reason", action == SeatAction.BLOCK ? reason.strip() : null)
+                .setParameter("perf", performance.id())
+                .setParameter("seats", seatIds)
+                .setParameter("from", action.from())
+                .executeUpdate();
+        if (changed != seatIds.size()) {
+            throw seatsUnavailable(session, performance.id(), seatIds, action, null, ctx.now());
+        }
+        for (Long seatId : seatIds) {
+            ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performance.id(), seatId),
+                    SeatStatus.feedData(performance.id(), seatId, action.to(), null, null, null, null));
+        }
+        ctx.audit(action.name().toLowerCase(), ChangeEntity.PERFORMANCE, performance.id(),
+                Map.of("seatIds", seatIds, "reason", reason.strip()));
+        return Map.of("performanceId", performance.id(), "seatIds", seatIds, "state", action.to().name());
+    }
+
+    /**
+     * Marks seats SOLD for an order: from the live hold {@code hold} of this device, or straight from
+     * FREE when there is no hold.
+     */
+    public void sellSeats(WriteContext ctx, long performanceId, SeatHold hold, Collection<Long> seatIds, String orderId) {
+        if (seatIds.isEmpty()) {
+            return;
+        }
+        Session session = ctx.session();
+        int changed;
+        if (hold == null) {
+            changed = session.createMutationQuery("update SeatStatus s set s.state = :sold, s.orderId = :order, "
+                            + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats and s.state = :free")
+                    .setParameter("sold", SeatAction.SELL.to())
+                    .setParameter("order", orderId)
+                    .setParameter("perf", performanceId)
+                    .setParameter("seats", seatIds)
+                    .setParameter("free", SeatState.FREE)
+                    .executeUpdate();
+        } else {
+            changed = session.createMutationQuery("update SeatStatus s set s.state = :sold, s.orderId = :order, "
+                            + "s.holdId = null, s.holdExpires = null, s.holdDeviceId = null, s.version = s.version + 1 "
+                            + "where s.id.performanceId = :perf and s.id.seatId in :seats "
+                            + "and s.state = :held and s.holdId = :hold and s.holdExpires > :now")
+                    .setParameter("sold", SeatAction.SELL.to())
+                    .setParameter("order", orderId)
+                    .setParameter("perf", performanceId)
+                    .setParameter("seats", seatIds)
+                    .setParameter("held", SeatState.HELD)
+                    .setParameter("hold", hold.id)
+                    .setParameter("now", ctx.now())
+                    .executeUpdate();
+        }
+        if (changed != seatIds.size()) {
+            throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id, ctx.now());
+        }
+        for (Long seatId : seatIds) {
+            ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seatId),
+                    SeatStatus.feedData(performanceId, seatId, SeatState.SOLD, null, null, orderId, null));
+        }
+    }
+
+    /** Sells general-admission places: from the hold's places when there is one, else from free capacity. */
+    public void sellPlaces(WriteContext ctx, long performanceId, SeatHold hold, Map<Long, Integer> quantities) {
+        Session session = ctx.session();
+        for (Map.Entry<Long, Integer> entry : quantities.entrySet()) {
+            long areaId = entry.getKey();
+            int quantity = entry.getValue();
+            HoldArea held = hold == null ? null : session.find(HoldArea.class, new HoldAreaId(hold.id, areaId));
+            if (held != null && held.quantity >= quantity) {
+                int changed = session.createMutationQuery("update AreaStatus a set a.held = a.held - :q, a.sold = a.sold + :q, "
+                                + "a.version = a.version + 1 where a.id.performanceId = :perf and a.id.areaId = :area and a.held >= :q")
+                        .setParameter("q", quantity).setParameter("perf", performanceId).setParameter("area", areaId)
+                        .executeUpdate();
+                if (changed != 1) {
+                    throw new IllegalStateException("held places of area " + areaId + " are missing");
+                }
+                held.quantity -= quantity;
+            } else {
+                takePlaces(session, performanceId, new Commands.AreaQuantity(areaId, quantity), "sold");
+            }
+            publishArea(ctx, performanceId, areaId);
+        }
+    }
+
+    /** Returns refunded seats of an order to sale. */
+    public void returnSeats(WriteContext ctx, long performanceId, String orderId, Collection<Long> seatIds) {
+        if (seatIds.isEmpty()) {
+            return;
+        }
+        int changed = ctx.session().createMutationQuery("update SeatStatus s set s.state = :free, s.orderId = null, "
+                        + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats "
+                        + "and s.state = :sold and s.orderId = :order")
+                .setParameter("free", SeatAction.REFUND.to())
+                .setParameter("perf", performanceId)
+                .setParameter("seats", seatIds)
+                .setParameter("sold", SeatState.SOLD)
+                .setParameter("order", orderId)
+                .executeUpdate();
+        if (changed != seatIds.size()) {
+            throw new IllegalStateException("order " + orderId + " does not own all of its seats " + seatIds);
+        }
+        for (Long seatId : seatIds) {
+            ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seatId),
+                    SeatStatus.feedData(performanceId, seatId, SeatState.FREE, null, null, null, null));
+        }
+    }
+
+    public void returnPlaces(WriteContext ctx, long performanceId, Map<Long, Integer> quantities) {
+        for (Map.Entry<Long, Integer> entry : quantities.entrySet()) {
+            int changed = ctx.session().createMutationQuery("update AreaStatus a set a.sold = a.sold - :q, a.version = a.version + 1 "
+                            + "where a.id.performanceId = :perf and a.id.areaId = :area and a.sold >= :q")
+                    .setParameter("q", entry.getValue()).setParameter("perf", performanceId).setParameter("area", entry.getKey())
+                    .executeUpdate();
+            if (changed != 1) {
+                throw new IllegalStateException("area " + entry.getKey() + " has fewer sold places than are returned");
+            }
+            publishArea(ctx, performanceId, entry.getKey());
+        }
+    }
+
+    /** Closes a hold after a sale; anything left in it goes back on sale. */
+    public void closeSoldHold(WriteContext ctx, SeatHold hold) {
+        List<Long> leftover = seatsOfHold(ctx.session(), hold.id);
+        if (!leftover.isEmpty()) {
+            release(ctx, new Commands.ReleaseHold(java.util.UUID.fromString(hold.id), leftover));
+        }
+        returnHeldPlaces(ctx, hold);
+        hold.close(SeatHold.SOLD);
+        ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+    }
+
+    /** Returns every hold that expired by now to sale. Run by {@link HoldExpiry}. */
+    public int expireHolds(WriteContext ctx) {
+        Session session = ctx.session();
+        List<SeatStatus> expiredSeats = session.createSelectionQuery(
+                        "from SeatStatus s where s.state = :held and s.holdExpires <= :now", SeatStatus.class)
+                .setParameter("held", SeatState.HELD).setParameter("now", ctx.now())
+                .setMaxResults(5000)
+                .getResultList();
+        for (SeatStatus seat : expiredSeats) {
+            if (!SeatAction.EXPIRE_HOLD.allowedFrom(seat.state)) {
+                continue;
+            }
+            seat.state = SeatAction.EXPIRE_HOLD.to();
+            seat.holdId = null;
+            seat.holdExpires = null;
+            seat.holdDeviceId = null;
+            seat.version++;
+            ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(seat.id.performanceId, seat.id.seatId),
+                    SeatStatus.feedData(seat.id.performanceId, seat.id.seatId, SeatState.FREE, null, null, null, null));
+        }
+        List<SeatHold> holds = session.createSelectionQuery(
+                        "from SeatHold h where h.status = :open and h.expires <= :now", SeatHold.class)
+                .setParameter("open", SeatHold.OPEN).setParameter("now", ctx.now())
+                .setMaxResults(1000)
+                .getResultList();
+        for (SeatHold hold : holds) {
+            returnHeldPlaces(ctx, hold);
+            hold.close(SeatHold.EXPIRED);
+            ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+            ctx.audit("hold_expired", ChangeEntity.HOLD, hold.id, null);
+        }
+        return expiredSeats.size() + holds.size();
+    }
+
+    /** True when something has expired and {@link #expireHolds} would change anything; a cheap read. */
+    public static boolean anyExpired(Session session, Instant now) {
+        return !session.createSelectionQuery("select 1 from SeatStatus s where s.state = :held and s.holdExpires <= :now", Integer.class)
+                .setParameter("held", SeatState.HELD).setParameter("now", now).setMaxResults(1).getResultList().isEmpty()
+                || !session.createSelectionQuery("select 1 from SeatHold h where h.status = :open and h.expires <= :now", Integer.class)
+                .setParameter("open", SeatHold.OPEN).setParameter("now", now).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public SeatHold requireOwnHold(WriteContext ctx, String holdId) {
+        if (holdId == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "holdId is required.");
+        }
+        SeatHold hold = ctx.session().find(SeatHold.class, holdId);
+        if (hold == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_HOLD, "There is no hold " + holdId + ".");
+        }
+        if (!hold.deviceId.equals(ctx.principal().deviceId())) {
+            throw new ApiException(ErrorCode.HOLD_NOT_YOURS, "Hold " + holdId + " belongs to another device.");
+        }
+        return hold;
+    }
+
+    private void returnHeldPlaces(WriteContext ctx, SeatHold hold) {
+        Session session = ctx.session();
+        List<HoldArea> areas = session.createSelectionQuery("from HoldArea h where h.id.holdId = :hold", HoldArea.class)
+                .setParameter("hold", hold.id).getResultList();
+        for (HoldArea area : areas) {
+            if (area.quantity > 0) {
+                session.createMutationQuery("update AreaStatus a set a.held = a.held - :q, a.version = a.version + 1 "
+                                + "where a.id.performanceId = :perf and a.id.areaId = :area")
+                        .setParameter("q", area.quantity).setParameter("perf", hold.performanceId).setParameter("area", area.areaId())
+                        .executeUpdate();
+                area.quantity = 0;
+                publishArea(ctx, hold.performanceId, area.areaId());
+            }
+        }
+    }
+
+    private void takePlaces(Session session, long performanceId, Commands.AreaQuantity area, String column) {
+        if (area.quantity() <= 0 || area.quantity() > 1000) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A quantity is 1 to 1000.");
+        }
+        AreaStatus status = session.find(AreaStatus.class, new AreaStatusId(performanceId, area.areaId()));
+        if (status == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_AREA, "Area " + area.areaId() + " is not part of performance " + performanceId + ".");
+        }
+        session.detach(status);
+        int changed = session.createMutationQuery("update AreaStatus a set a." + column + " = a." + column + " + :q, "
+                        + "a.version = a.version + 1 where a.id.performanceId = :perf and a.id.areaId = :area "
+                        + "and a.capacity - a.held - a.sold - a.blocked - a.allotted >= :q")
+                .setParameter("q", area.quantity()).setParameter("perf", performanceId).setParameter("area", area.areaId())
+                .executeUpdate();
+        if (changed != 1) {
+            throw new ApiException(ErrorCode.CAPACITY_EXCEEDED, "Only " + Math.max(0, status.free()) + " places are left in this area.",
+                    Map.of("areaId", area.areaId(), "free", Math.max(0, status.free())));
+        }
+    }
+
+    private void publishArea(WriteContext ctx, long performanceId, long areaId) {
+        Session session = ctx.session();
+        AreaStatus status = session.createSelectionQuery(
+                        "from AreaStatus a where a.id.performanceId = :perf and a.id.areaId = :area", AreaStatus.class)
+                .setParameter("perf", performanceId).setParameter("area", areaId).getSingleResult();
+        session.refresh(status);
+        ctx.changed(ChangeEntity.AREA_STATE, status.feedId(), status.feedData());
+    }
+
+    private void publishHoldSeats(WriteContext ctx, long performanceId, String holdId) {
+        List<SeatStatus> seats = ctx.session().createSelectionQuery(
+                        "from SeatStatus s where s.holdId = :hold and s.state = :held", SeatStatus.class)
+                .setParameter("hold", holdId).setParameter("held", SeatState.HELD).getResultList();
+        for (SeatStatus seat : seats) {
+            ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seat.id.seatId),
+                    SeatStatus.feedData(performanceId, seat.id.seatId, SeatState.HELD, seat.holdDeviceId, seat.holdExpires, null, null));
+        }
+    }
+
+    static List<Long> seatsOfHold(Session session, String holdId) {
+        return session.createSelectionQuery("select s.id.seatId from SeatStatus s where s.holdId = :hold and s.state = :held "
+                        + "order by s.id.seatId", Long.class)
+                .setParameter("hold", holdId).setParameter("held", SeatState.HELD).getResultList();
+    }
+
+    private static void requireSeatsOf(Session session, long performanceId, Set<Long> seatIds) {
+        Long known = session.createSelectionQuery("select count(*) from SeatStatus s where s.id.performanceId = :perf "
+                        + "and s.id.seatId in :seats", Long.class)
+                .setParameter("perf", performanceId).setParameter("seats", seatIds).getSingleResult();
+        if (known != seatIds.size()) {
+            throw new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of performance " + performanceId + ".");
+        }
+    }
+
+    /** Explains why a conditional update did not change every seat: which seats, and in what state. */
+    private static ApiException seatsUnavailable(Session session, long performanceId, Set<Long> seatIds, SeatAction action,
+                                                 String holdId, Instant now) {
+        List<SeatStatus> rows = session.createSelectionQuery(
+                        "from SeatStatus s where s.id.performanceId = :perf and s.id.seatId in :seats", SeatStatus.class)
+                .setParameter("perf", performanceId).setParameter("seats", seatIds).getResultList();
+        if (rows.size() != seatIds.size()) {
+            return new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of performance " + performanceId + ".");
+        }
+        List<Long> unavailable = new ArrayList<>();
+        boolean expired = false;
+        boolean blocked = false;
+        for (SeatStatus row : rows) {
+            boolean mine = holdId != null && holdId.equals(row.holdId) && row.state == SeatState.HELD;
+            boolean ok = switch (action) {
+                case SELL -> holdId == null ? row.state == SeatState.FREE : mine && row.holdExpires.isAfter(now);
+                default -> action.allowedFrom(row.state);
+            };
+            if (!ok) {
+                unavailable.add(row.id.seatId);
+                expired |= mine;
+                blocked |= row.state == SeatState.BLOCKED;
+            }
+        }
+        Map<String, Object> details = Map.of("seatIds", unavailable);
+        if (expired) {
+            return new ApiException(ErrorCode.HOLD_EXPIRED, "The hold on these seats has expired.", details);
+        }
+        if (action == SeatAction.UNBLOCK) {
+            return new ApiException(ErrorCode.SEAT_NOT_BLOCKED, "Some seats are not blocked.", details);
+        }
+        if (action == SeatAction.SELL && holdId != null) {
+            return new ApiException(ErrorCode.SEAT_NOT_HELD, "Some seats are not in this hold.", details);
+        }
+        if (blocked && unavailable.size() == 1) {
+            return new ApiException(ErrorCode.SEAT_BLOCKED, "The seat is blocked.", details);
+        }
+        return new ApiException(ErrorCode.SEAT_TAKEN, unavailable.size() == 1
+                ? "The seat was just taken at another counter."
+                : unavailable.size() + " of the seats were just taken at another counter.", details);
+    }
+
+    static Set<Long> distinctSeats(List<Long> seatIds) {
+        if (seatIds.size() > MAX_SEATS_PER_COMMAND) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "At most " + MAX_SEATS_PER_COMMAND + " seats per command.");
+        }
+        Set<Long> distinct = new TreeSet<>();
+        for (Long id : seatIds) {
+            if (id == null) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A seat id is missing.");
+            }
+            if (!distinct.add(id)) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Seat " + id + " is named twice.");
+            }
+        }
+        return distinct;
+    }
+
+    private static Map<Long, Commands.AreaQuantity> mergeAreas(List<Commands.AreaQuantity> areas) {
+        Map<Long, Commands.AreaQuantity> merged = new HashMap<>();
+        for (Commands.AreaQuantity area : areas) {
+            if (area == null) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "An area line is missing.");
+            }
+            merged.merge(area.areaId(), area, (a, b) -> new Commands.AreaQuantity(a.areaId(), a.quantity() + b.quantity()));
+        }
+        return merged;
+    }
+
+    static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ApiException(ErrorCode.REASON_REQUIRED, "Give a reason.");
+        }
+        if (reason.length() > 200) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A reason has at most 200 characters.");
+        }
+    }
+
+    public static Set<Long> seatSet(List<Long> ids) {
+        return new LinkedHashSet<>(distinctSeats(ids));
+    }
+}

@@ -1,0 +1,70 @@
+package com.admitone.server.keys;
+
+import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.ticket.SigningKey;
+import com.admitone.model.ticket.TicketToken;
+import com.admitone.model.ticket.TicketTokenCodec;
+import com.admitone.server.auth.Principal;
+import com.admitone.server.storage.Database;
+import com.admitone.server.sync.Writer;
+
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Signs the tickets the server sells with its current Ed25519 key. The key is created on first
+ * start and kept in the database, so every server node sharing it signs with the same key and the
+ * public half reaches gates through the change feed.
+ */
+public final class TicketSigner {
+    private final SigningKey key;
+    private final Database database;
+
+    private TicketSigner(SigningKey key, Database database) {
+        this.key = key;
+        this.database = database;
+    }
+
+    public static TicketSigner loadOrCreate(Database database, Writer writer) {
+        SigningKeyRecord current = database.read(s -> currentServerKey(s));
+        if (current == null) {
+            current = writer.write(Principal.SYSTEM, ctx -> {
+                SigningKeyRecord existing = currentServerKey(ctx.session());
+                if (existing != null) {
+                    return existing;
+                }
+                SigningKey fresh = SigningKey.generate();
+                SigningKeyRecord record = new SigningKeyRecord(fresh.keyId(), SigningKeyRecord.SERVER,
+                        Base64.getEncoder().encodeToString(fresh.publicKey()),
+                        Base64.getEncoder().encodeToString(fresh.privateKey()), ctx.now());
+                ctx.session().persist(record);
+                ctx.changed(ChangeEntity.SIGNING_KEY, record.keyId, record.view());
+                ctx.audit("signing_key_created", ChangeEntity.SIGNING_KEY, record.keyId, null);
+                return record;
+            }).value();
+        }
+        return new TicketSigner(SigningKey.fromPrivateKey(Base64.getDecoder().decode(current.privateKey)), database);
+    }
+
+    private static SigningKeyRecord currentServerKey(org.hibernate.Session session) {
+        return session.createSelectionQuery("from SigningKeyRecord where owner = :owner and retired is null and revoked = false "
+                        + "order by created desc", SigningKeyRecord.class)
+                .setParameter("owner", SigningKeyRecord.SERVER)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    public String keyId() {
+        return key.keyId();
+    }
+
+    public String sign(TicketToken token) {
+        return TicketTokenCodec.encode(token, key);
+    }
+
+    /** Every public key a gate should accept. */
+    public List<PublicKeyView> publicKeys() {
+        return database.read(s -> s.createSelectionQuery("from SigningKeyRecord order by created", SigningKeyRecord.class)
+                .getResultList().stream().map(SigningKeyRecord::view).toList());
+    }
+}

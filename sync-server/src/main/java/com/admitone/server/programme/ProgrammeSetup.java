@@ -1,0 +1,97 @@
+package com.admitone.server.programme;
+
+import com.admitone.model.pricing.PriceType;
+import com.admitone.model.sync.ChangeEntity;
+import com.admitone.server.inventory.AreaStatus;
+import com.admitone.server.storage.Counters;
+import com.admitone.server.sync.WriteContext;
+import com.admitone.server.venue.GaArea;
+import com.admitone.server.venue.Seat;
+import com.admitone.server.venue.Section;
+import com.admitone.server.venue.Venue;
+import com.admitone.model.venue.SeatFlag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates reference data (venues, seat maps, events, performances, price lists) and the inventory
+ * that goes with each performance, publishing all of it on the change feed.
+ */
+public final class ProgrammeSetup {
+    private final WriteContext ctx;
+
+    public ProgrammeSetup(WriteContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private long nextId() {
+        return Counters.take(ctx.session(), Counters.REFERENCE, 1);
+    }
+
+    public Venue venue(String name, String timezone, String currency, int taxRateBasisPoints) {
+        Venue venue = new Venue(nextId(), name, timezone, currency, taxRateBasisPoints);
+        ctx.session().persist(venue);
+        ctx.changed(ChangeEntity.VENUE, venue.id(), venue.feedData());
+        return venue;
+    }
+
+    public Section section(Venue venue, String name, int sortOrder) {
+        Section section = new Section(nextId(), venue.id(), name, sortOrder);
+        ctx.session().persist(section);
+        ctx.changed(ChangeEntity.SECTION, section.id(), section.feedData());
+        return section;
+    }
+
+    public Seat seat(Venue venue, Section section, String row, int number, double x, double y, String zone, Set<SeatFlag> flags) {
+        String label = section.name().charAt(0) + "-" + row + number;
+        Seat seat = new Seat(nextId(), section.id(), venue.id(), row, number, label, x, y, zone, flags);
+        ctx.session().persist(seat);
+        ctx.changed(ChangeEntity.SEAT, seat.id(), seat.feedData());
+        return seat;
+    }
+
+    public GaArea area(Venue venue, String name, int capacity, String zone) {
+        GaArea area = new GaArea(nextId(), venue.id(), name, capacity, zone);
+        ctx.session().persist(area);
+        ctx.changed(ChangeEntity.AREA, area.id(), area.feedData());
+        return area;
+    }
+
+    public Event event(Venue venue, String title, String description, int durationMinutes) {
+        Event event = new Event(nextId(), venue.id(), title, description, durationMinutes);
+        ctx.session().persist(event);
+        ctx.changed(ChangeEntity.EVENT, event.id(), event.feedData());
+        return event;
+    }
+
+    /**
+     * A performance on sale with a FREE inventory row per seat and a counter per area. Seat states
+     * are not published: a seat with no {@code seat_state} entry on the feed is free.
+     */
+    public Performance performance(Event event, Venue venue, Instant startsAt, Map<String, Map<PriceType, Long>> priceList,
+                                   List<GaArea> areas) {
+        Performance performance = new Performance(nextId(), event.id(), venue.id(), startsAt, PerformanceStatus.ON_SALE);
+        ctx.session().persist(performance);
+        ctx.session().flush();
+        ctx.session().createNativeMutationQuery("INSERT INTO seat_state (performance_id, seat_id, state, version) "
+                        + "SELECT :perf, id, 'FREE', 0 FROM seat WHERE venue_id = :venue")
+                .setParameter("perf", performance.id()).setParameter("venue", venue.id()).executeUpdate();
+        for (GaArea area : areas) {
+            AreaStatus status = new AreaStatus(performance.id(), area.id(), area.capacity());
+            ctx.session().persist(status);
+            ctx.changed(ChangeEntity.AREA_STATE, status.feedId(), status.feedData());
+        }
+        priceList.forEach((zone, byType) -> byType.forEach((type, minor) -> {
+            Price price = new Price(performance.id(), zone, type.name(), minor);
+            ctx.session().persist(price);
+            ctx.changed(ChangeEntity.PRICE, price.feedId(), price.feedData());
+        }));
+        ctx.changed(ChangeEntity.PERFORMANCE, performance.id(), performance.feedData());
+        ctx.audit("performance_created", ChangeEntity.PERFORMANCE, performance.id(), Map.of("event", event.title(),
+                "startsAt", startsAt.toString()));
+        return performance;
+    }
+}

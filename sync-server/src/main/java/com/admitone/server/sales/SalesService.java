@@ -1,0 +1,383 @@
+package com.admitone.server.sales;
+
+import com.admitone.model.order.OrderNumber;
+import com.admitone.model.order.PaymentMethod;
+import com.admitone.model.problem.ErrorCode;
+import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.sync.Commands;
+import com.admitone.model.ticket.TicketToken;
+import com.admitone.server.http.ApiException;
+import com.admitone.server.inventory.InventoryService;
+import com.admitone.server.inventory.SeatHold;
+import com.admitone.server.keys.TicketSigner;
+import com.admitone.server.programme.Event;
+import com.admitone.server.programme.Performance;
+import com.admitone.server.sync.WriteContext;
+import com.admitone.server.venue.Venue;
+import org.hibernate.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Sales and refunds: turns held or free seats into an order with signed tickets and payments, and
+ * refunds tickets back to sale. Prices are checked against the performance's price list and
+ * payments against the total, so no device can sell at its own price.
+ */
+public final class SalesService {
+    /** Tickets admit from this long before the start ... */
+    static final Duration VALID_BEFORE_START = Duration.ofHours(2);
+    /** ... until this long after the end. */
+    static final Duration VALID_AFTER_END = Duration.ofHours(1);
+    static final int MAX_LINES = 200;
+
+    private final InventoryService inventory;
+    private final TicketSigner signer;
+
+    public SalesService(InventoryService inventory, TicketSigner signer) {
+        this.inventory = inventory;
+        this.signer = signer;
+    }
+
+    public Map<String, Object> sell(WriteContext ctx, Commands.SellSeats command, Instant deviceTime) {
+        Session session = ctx.session();
+        if (command.orderId() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "orderId is required.");
+        }
+        if (command.lines().isEmpty() || command.lines().size() > MAX_LINES) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "An order has 1 to " + MAX_LINES + " tickets.");
+        }
+        Performance performance = InventoryService.onSale(session, command.performanceId());
+        Venue venue = session.find(Venue.class, performance.venueId());
+        String orderId = command.orderId().toString();
+        if (session.find(CustomerOrder.class, orderId) != null) {
+            throw new ApiException(ErrorCode.DUPLICATE_ID, "Order " + orderId + " exists already.");
+        }
+        SeatHold hold = null;
+        if (command.holdId() != null) {
+            hold = inventory.requireOwnHold(ctx, command.holdId().toString());
+            if (hold.performanceId() != performance.id()) {
+                throw new ApiException(ErrorCode.SEAT_NOT_HELD, "The hold is for another performance.");
+            }
+            if (!hold.isLive(ctx.now())) {
+                throw new ApiException(ErrorCode.HOLD_EXPIRED, "The hold expired at " + hold.expires() + ".");
+            }
+        }
+
+        Map<Long, String> zoneBySeat = seatZones(session, performance.venueId(), command.lines());
+        Map<Long, String> zoneByArea = areaZones(session, performance.venueId(), command.lines());
+        Map<String, Long> prices = prices(session, performance.id());
+        List<Long> seatIds = new ArrayList<>();
+        Map<Long, Integer> places = new HashMap<>();
+        Set<UUID> ticketIds = new HashSet<>();
+        long total = 0;
+        for (Commands.SaleLine line : command.lines()) {
+            if (line == null || line.ticketId() == null || line.priceType() == null) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every line needs a ticketId and a priceType.");
+            }
+            if (!ticketIds.add(line.ticketId())) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Ticket " + line.ticketId() + " is named twice.");
+            }
+            if ((line.seatId() == null) == (line.areaId() == null)) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A line is for exactly one seat or one area.");
+            }
+            String zone = line.seatId() != null ? zoneBySeat.get(line.seatId()) : zoneByArea.get(line.areaId());
+            Long listed = prices.get(zone + ":" + line.priceType().name());
+            if (listed == null) {
+                throw new ApiException(ErrorCode.PRICE_MISMATCH, line.priceType().label() + " tickets are not on the price list for zone " + zone + ".");
+            }
+            if (line.priceMinor() != listed) {
+                throw new ApiException(ErrorCode.PRICE_MISMATCH, "The price of a " + line.priceType().label() + " ticket in zone "
+                        + zone + " is " + listed + ", not " + line.priceMinor() + ".",
+                        Map.of("ticketId", line.ticketId().toString(), "listedMinor", listed));
+            }
+            checkDiscount(line.discountMinor(), line.priceMinor(), line.discountReason());
+            total = Math.addExact(total, line.priceMinor() - line.discountMinor());
+            if (line.seatId() != null) {
+                if (seatIds.contains(line.seatId())) {
+                    throw new ApiException(ErrorCode.VALIDATION_FAILED, "Seat " + line.seatId() + " is sold twice in one order.");
+                }
+                seatIds.add(line.seatId());
+            } else {
+                places.merge(line.areaId(), 1, Integer::sum);
+            }
+        }
+        checkDiscount(command.orderDiscountMinor(), total, command.orderDiscountReason());
+        total -= command.orderDiscountMinor();
+        long paid = checkPayments(command.payments());
+        if (paid != total) {
+            throw new ApiException(ErrorCode.PAYMENT_MISMATCH, "The payments add up to " + paid + " but the order total is " + total + ".",
+                    Map.of("totalMinor", total, "paidMinor", paid));
+        }
+        List<Ticket> existing = session.createSelectionQuery("from Ticket where id in :ids", Ticket.class)
+                .setParameter("ids", ticketIds.stream().map(UUID::toString).toList()).getResultList();
+        if (!existing.isEmpty()) {
+            throw new ApiException(ErrorCode.DUPLICATE_ID, "Ticket " + existing.get(0).id + " exists already.");
+        }
+
+        inventory.sellSeats(ctx, performance.id(), hold, new TreeSet<>(seatIds), orderId);
+        inventory.sellPlaces(ctx, performance.id(), hold, places);
+        if (hold != null) {
+            inventory.closeSoldHold(ctx, hold);
+        }
+
+        CustomerOrder order = new CustomerOrder(orderId, uniqueNumber(session), performance.id(), venue.currency(),
+                ctx.principal().userId(), ctx.principal().deviceId(), ctx.now());
+        order.totalMinor = total;
+        order.discountMinor = command.orderDiscountMinor();
+        order.discountReason = blankToNull(command.orderDiscountReason());
+        order.deviceTime = deviceTime;
+        if (command.customer() != null) {
+            order.customerName = limit(command.customer().name(), 120);
+            order.customerEmail = limit(command.customer().email(), 200);
+            order.customerPhone = limit(command.customer().phone(), 40);
+        }
+        session.persist(order);
+
+        Event event = session.find(Event.class, performance.eventId());
+        Instant validFrom = performance.startsAt().minus(VALID_BEFORE_START);
+        Instant validUntil = performance.startsAt().plus(Duration.ofMinutes(event.durationMinutes())).plus(VALID_AFTER_END);
+        List<Map<String, Object>> issued = new ArrayList<>();
+        for (Commands.SaleLine line : command.lines()) {
+            TicketToken token = new TicketToken(signer.keyId(), line.ticketId(), performance.id(), line.seatId(), line.areaId(),
+                    line.priceType(), validFrom, validUntil, 1);
+            Ticket ticket = new Ticket(line.ticketId().toString(), orderId, performance.id(), line.seatId(), line.areaId(),
+                    line.priceType().name(), line.priceMinor(), line.discountMinor(), blankToNull(line.discountReason()),
+                    signer.sign(token), signer.keyId(), ctx.now());
+            session.persist(ticket);
+            ctx.changed(ChangeEntity.TICKET, ticket.id, ticket.feedData());
+            issued.add(ticket.feedData());
+        }
+        for (Commands.PaymentLine line : command.payments()) {
+            Payment payment = new Payment(line.paymentId() == null ? UUID.randomUUID().toString() : line.paymentId().toString(),
+                    orderId, Payment.PAYMENT, line.method().name(), line.amountMinor(), line.tenderedMinor(),
+                    limit(line.reference(), 120), null, ctx.principal().userId(), ctx.principal().deviceId(), ctx.now());
+            session.persist(payment);
+            ctx.changed(ChangeEntity.PAYMENT, payment.id, payment.feedData());
+        }
+        ctx.changed(ChangeEntity.ORDER, order.id, order.feedData());
+        ctx.audit("sell", ChangeEntity.ORDER, order.id, Map.of("number", order.number, "performanceId", performance.id(),
+                "seatIds", seatIds, "places", places, "totalMinor", total));
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", order.id);
+        data.put("orderNumber", order.number);
+        data.put("totalMinor", total);
+        data.put("currency", order.currency);
+        data.put("changeDueMinor", changeDue(command.payments()));
+        data.put("tickets", issued);
+        return data;
+    }
+
+    public Map<String, Object> refund(WriteContext ctx, Commands.RefundTickets command) {
+        Session session = ctx.session();
+        if (command.orderId() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "orderId is required.");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new ApiException(ErrorCode.REASON_REQUIRED, "A refund needs a reason.");
+        }
+        if (command.reason().length() > 200) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A reason has at most 200 characters.");
+        }
+        CustomerOrder order = session.find(CustomerOrder.class, command.orderId().toString());
+        if (order == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_ORDER, "There is no order " + command.orderId() + ".");
+        }
+        List<Ticket> tickets = session.createSelectionQuery("from Ticket where orderId = :order order by id", Ticket.class)
+                .setParameter("order", order.id).getResultList();
+        List<Ticket> chosen = new ArrayList<>();
+        if (command.ticketIds().isEmpty()) {
+            tickets.stream().filter(t -> Ticket.VALID.equals(t.status)).forEach(chosen::add);
+        } else {
+            Set<String> wanted = new HashSet<>();
+            for (UUID id : command.ticketIds()) {
+                if (id == null || !wanted.add(id.toString())) {
+                    throw new ApiException(ErrorCode.VALIDATION_FAILED, "Each ticket is named once.");
+                }
+            }
+            for (String id : wanted) {
+                Ticket ticket = tickets.stream().filter(t -> t.id.equals(id)).findFirst()
+                        .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_TICKET, "Ticket " + id + " is not part of order " + order.number + "."));
+                chosen.add(ticket);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new ApiException(ErrorCode.TICKET_NOT_VALID, "Every ticket of order " + order.number + " is refunded already.");
+        }
+        for (Ticket ticket : chosen) {
+            if (!Ticket.VALID.equals(ticket.status)) {
+                throw new ApiException(ErrorCode.TICKET_NOT_VALID, "Ticket " + ticket.id + " is " + ticket.status.toLowerCase() + " already.");
+            }
+        }
+        List<Payment> payments = session.createSelectionQuery("from Payment where orderId = :order order by created", Payment.class)
+                .setParameter("order", order.id).getResultList();
+        long paidIn = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind)).mapToLong(p -> p.amountMinor).sum();
+        long paidOut = payments.stream().filter(p -> Payment.REFUND.equals(p.kind)).mapToLong(p -> p.amountMinor).sum();
+        long value = chosen.stream().mapToLong(Ticket::netMinor).sum();
+        boolean lastTickets = chosen.size() == tickets.stream().filter(t -> Ticket.VALID.equals(t.status)).count();
+        // The order discount comes off the last refund, so a whole order never pays back more than it took.
+        long due = Math.min(paidIn - paidOut, lastTickets ? paidIn - paidOut : value);
+        List<Commands.PaymentLine> payouts = command.payouts();
+        if (payouts.isEmpty() && due > 0) {
+            String method = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind)).map(p -> p.method).findFirst()
+                    .orElse(PaymentMethod.CASH.name());
+            payouts = List.of(new Commands.PaymentLine(null, PaymentMethod.valueOf(method), due, null, null));
+        }
+        long payingOut = checkPayments(payouts);
+        if (payingOut > paidIn - paidOut) {
+            throw new ApiException(ErrorCode.REFUND_EXCEEDS_PAID, "Only " + (paidIn - paidOut) + " is left to refund on this order.",
+                    Map.of("refundableMinor", paidIn - paidOut));
+        }
+
+        List<Long> seatIds = new ArrayList<>();
+        Map<Long, Integer> places = new HashMap<>();
+        for (Ticket ticket : chosen) {
+            ticket.status = Ticket.REFUNDED;
+            ticket.revoked = ctx.now();
+            if (ticket.seatId != null) {
+                seatIds.add(ticket.seatId);
+            } else {
+                places.merge(ticket.areaId, 1, Integer::sum);
+            }
+            ctx.changed(ChangeEntity.TICKET, ticket.id, ticket.feedData());
+        }
+        inventory.returnSeats(ctx, order.performanceId, order.id, new TreeSet<>(seatIds));
+        inventory.returnPlaces(ctx, order.performanceId, places);
+        String reason = command.reason().strip();
+        for (Commands.PaymentLine line : payouts) {
+            Payment payout = new Payment(line.paymentId() == null ? UUID.randomUUID().toString() : line.paymentId().toString(),
+                    order.id, Payment.REFUND, line.method().name(), line.amountMinor(), null, limit(line.reference(), 120),
+                    reason, ctx.principal().userId(), ctx.principal().deviceId(), ctx.now());
+            session.persist(payout);
+            ctx.changed(ChangeEntity.PAYMENT, payout.id, payout.feedData());
+        }
+        boolean allRefunded = tickets.stream().allMatch(t -> Ticket.REFUNDED.equals(t.status));
+        order.status = allRefunded ? CustomerOrder.REFUNDED : CustomerOrder.PART_REFUNDED;
+        ctx.changed(ChangeEntity.ORDER, order.id, order.feedData());
+        List<String> refundedIds = chosen.stream().map(t -> t.id).toList();
+        ctx.audit("refund", ChangeEntity.ORDER, order.id, Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", order.id);
+        data.put("orderNumber", order.number);
+        data.put("refundedTicketIds", refundedIds);
+        data.put("refundedMinor", payingOut);
+        data.put("orderStatus", order.status);
+        return data;
+    }
+
+    private static Map<Long, String> seatZones(Session session, long venueId, List<Commands.SaleLine> lines) {
+        List<Long> ids = lines.stream().filter(l -> l != null && l.seatId() != null).map(Commands.SaleLine::seatId).distinct().toList();
+        Map<Long, String> zones = new HashMap<>();
+        if (ids.isEmpty()) {
+            return zones;
+        }
+        session.createSelectionQuery("select s.id, s.zone from Seat s where s.id in :ids and s.venueId = :venue", Object[].class)
+                .setParameter("ids", ids).setParameter("venue", venueId)
+                .getResultList().forEach(row -> zones.put((Long) row[0], (String) row[1]));
+        if (zones.size() != ids.size()) {
+            throw new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of this performance's venue.");
+        }
+        return zones;
+    }
+
+    private static Map<Long, String> areaZones(Session session, long venueId, List<Commands.SaleLine> lines) {
+        List<Long> ids = lines.stream().filter(l -> l != null && l.areaId() != null).map(Commands.SaleLine::areaId).distinct().toList();
+        Map<Long, String> zones = new HashMap<>();
+        if (ids.isEmpty()) {
+            return zones;
+        }
+        session.createSelectionQuery("select a.id, a.zone from GaArea a where a.id in :ids and a.venueId = :venue", Object[].class)
+                .setParameter("ids", ids).setParameter("venue", venueId)
+                .getResultList().forEach(row -> zones.put((Long) row[0], (String) row[1]));
+        if (zones.size() != ids.size()) {
+            throw new ApiException(ErrorCode.UNKNOWN_AREA, "Some areas are not part of this performance's venue.");
+        }
+        return zones;
+    }
+
+    private static Map<String, Long> prices(Session session, long performanceId) {
+        Map<String, Long> prices = new HashMap<>();
+        session.createSelectionQuery("select p.id.zone, p.id.priceType, p.amountMinor from Price p where p.id.performanceId = :perf",
+                        Object[].class)
+                .setParameter("perf", performanceId)
+                .getResultList().forEach(row -> prices.put(row[0] + ":" + row[1], (Long) row[2]));
+        return prices;
+    }
+
+    private static void checkDiscount(long discount, long of, String reason) {
+        if (discount < 0) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A discount cannot be negative.");
+        }
+        if (discount > of) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A discount cannot be more than the price.");
+        }
+        if (discount > 0 && (reason == null || reason.isBlank())) {
+            throw new ApiException(ErrorCode.REASON_REQUIRED, "A discount needs a reason.");
+        }
+        if (reason != null && reason.length() > 200) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A reason has at most 200 characters.");
+        }
+    }
+
+    /** Validates payment lines and returns their sum. */
+    private static long checkPayments(List<Commands.PaymentLine> payments) {
+        if (payments.size() > 20) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "At most 20 payments per order.");
+        }
+        long sum = 0;
+        for (Commands.PaymentLine payment : payments) {
+            if (payment == null || payment.method() == null) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every payment needs a method.");
+            }
+            if (payment.amountMinor() <= 0) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment amount must be positive.");
+            }
+            if (payment.tenderedMinor() != null && (payment.method() != PaymentMethod.CASH || payment.tenderedMinor() < payment.amountMinor())) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Cash tendered must cover the cash amount.");
+            }
+            if (payment.reference() != null && payment.reference().length() > 120) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment reference has at most 120 characters.");
+            }
+            sum = Math.addExact(sum, payment.amountMinor());
+        }
+        return sum;
+    }
+
+    private static long changeDue(List<Commands.PaymentLine> payments) {
+        return payments.stream().filter(p -> p.tenderedMinor() != null).mapToLong(p -> p.tenderedMinor() - p.amountMinor()).sum();
+    }
+
+    private static String uniqueNumber(Session session) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String number = OrderNumber.next();
+            Long clashes = session.createSelectionQuery("select count(*) from CustomerOrder where number = :n", Long.class)
+                    .setParameter("n", number).getSingleResult();
+            if (clashes == 0) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("no free order number after 20 tries");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String limit(String s, int max) {
+        String value = blankToNull(s);
+        if (value != null && value.length() > max) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "A text field has at most " + max + " characters.");
+        }
+        return value;
+    }
+}

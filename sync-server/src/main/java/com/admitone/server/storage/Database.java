@@ -1,0 +1,189 @@
+package com.admitone.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The server's database: a connection pool, the Flyway-migrated schema and the Hibernate session
+ * factory. Write transactions go through {@link #write}; on SQLite they are serialised in-process,
+ * because SQLite has one writer at a time and waiting in Java is cheaper than retrying on
+ * SQLITE_BUSY. On PostgreSQL they run concurrently and the row locks decide.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseKind kind;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+    private Database(DatabaseKind kind, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.kind = kind;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    public static Database open(DatabaseSettings settings, List<Class<?>> entities) {
+        DatabaseKind kind = settings.kind();
+        HikariDataSource dataSource = dataSource(settings, kind);
+        try {
+            migrate(dataSource);
+            return new Database(kind, dataSource, sessionFactory(dataSource, kind, entities));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource dataSource(DatabaseSettings settings, DatabaseKind kind) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setPoolName("admitone-" + kind.name().toLowerCase());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setAutoCommit(true);
+        if (kind == DatabaseKind.SQLITE) {
+            // WAL lets readers run beside the one writer; NORMAL sync is crash-safe for the process
+            // (the WAL is on disk in the OS cache) at a fraction of FULL's cost.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("busy_timeout", "10000");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot open the database at " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("The database could not be brought up to date: " + rootMessage(e), e);
+        }
+    }
+
+    private static SessionFactory sessionFactory(HikariDataSource dataSource, DatabaseKind kind, List<Class<?>> entities) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.DIALECT, kind == DatabaseKind.SQLITE
+                        ? "org.hibernate.community.dialect.SQLiteDialect"
+                        : "org.hibernate.dialect.PostgreSQLDialect")
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            sources.addAnnotatedClass(InstantMillisConverter.class);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new StorageException("The database mapping is broken: " + rootMessage(e), e);
+        }
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws. */
+    public <T> T write(Function<Session, T> work) {
+        boolean serialise = kind == DatabaseKind.SQLITE;
+        if (serialise) {
+            sqliteWriter.lock();
+        }
+        try {
+            return inTransaction(work);
+        } finally {
+            if (serialise) {
+                sqliteWriter.unlock();
+            }
+        }
+    }
+
+    /** Runs {@code work} in a read-only transaction. */
+    public <T> T read(Function<Session, T> work) {
+        try (Session session = sessionFactory.openSession()) {
+            session.setDefaultReadOnly(true);
+            Transaction tx = session.beginTransaction();
+            try {
+                return work.apply(session);
+            } finally {
+                tx.rollback();
+            }
+        }
+    }
+
+    private <T> T inTransaction(Function<Session, T> work) {
+        try (Session session = sessionFactory.openSession()) {
+            Transaction tx = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                tx.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            dataSource.close();
+        }
+        log.info("database closed");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
