@@ -39,7 +39,7 @@ class CommandJsonTest {
         return List.of(
                 new Commands.HoldSeats(uuid(1), 42L, List.of(1001L, 1002L),
                         List.of(new Commands.AreaQuantity(7, 3)), 600),
-                new Commands.ReleaseHold(uuid(1)),
+                new Commands.ReleaseHold(uuid(1), List.of(1001L)),
                 new Commands.SellSeats(uuid(2), 42L, uuid(1),
                         List.of(new Commands.SaleLine(uuid(3), 1001L, null, PriceType.ADULT, 2500, 0, null),
                                 new Commands.SaleLine(uuid(4), 1002L, null, PriceType.CHILD, 1250, 250, "staff"),
@@ -91,7 +91,7 @@ class CommandJsonTest {
 
     @Test
     void wireShapeOfACommand() throws Exception {
-        CommandEnvelope envelope = new CommandEnvelope(uuid(1), T, new Commands.ReleaseHold(uuid(2)));
+        CommandEnvelope envelope = new CommandEnvelope(uuid(1), T, new Commands.ReleaseHold(uuid(2), List.of()));
         JsonNode tree = JSON.readTree(JSON.writeValueAsString(envelope));
         assertThat(tree.get("key").asText()).isEqualTo("01234567-89ab-cdef-0000-000000000001");
         assertThat(tree.get("deviceTime").asText()).isEqualTo("2025-03-14T19:30:00.123Z");
@@ -190,7 +190,7 @@ class CommandJsonTest {
     @Test
     void batchIsImmutable() {
         List<CommandEnvelope> envelopes = new ArrayList<>();
-        envelopes.add(new CommandEnvelope(uuid(1), T, new Commands.ReleaseHold(uuid(2))));
+        envelopes.add(new CommandEnvelope(uuid(1), T, new Commands.ReleaseHold(uuid(2), List.of())));
         CommandBatch batch = new CommandBatch(envelopes);
         envelopes.clear();
         assertThat(batch.commands()).hasSize(1);

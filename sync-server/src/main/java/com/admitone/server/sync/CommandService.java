@@ -104,18 +104,12 @@ public final class CommandService {
                     return again.asReplay();
                 }
                 Map<String, Object> data = dispatch(ctx, command, envelope.deviceTime());
-                CommandResult result = new CommandResult(envelope.key(), CommandResult.Status.APPLIED, null, null, data, 0,
-                        ctx.now(), false);
+                CommandResult result = new CommandResult(envelope.key(), CommandResult.Status.APPLIED, null, null, data,
+                        ctx.publishNow(), ctx.now(), false);
                 ctx.session().persist(logEntry(principal, envelope, ctx.now(), result));
                 return result;
             });
-            CommandResult result = written.value();
-            if (result.replayed()) {
-                return result.asReplay();
-            }
-            // The feed sequence is known only after the commit numbered the changes.
-            return new CommandResult(result.key(), result.status(), null, null, result.data(), written.lastSeq(),
-                    result.appliedAt(), false);
+            return written.value();
         } catch (ApiException refusal) {
             return storeRejection(principal, envelope, refusal);
         } catch (ConstraintViolationException race) {

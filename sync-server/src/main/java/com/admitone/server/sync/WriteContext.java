@@ -20,6 +20,7 @@ public final class WriteContext {
     private final Instant now;
     private final ChangeFeed.Recorder changes;
     private final ObjectMapper json;
+    private long lastSeq;
 
     WriteContext(Session session, Principal principal, Instant now, ChangeFeed.Recorder changes, ObjectMapper json) {
         this.session = session;
@@ -67,7 +68,17 @@ public final class WriteContext {
         }
     }
 
+    /**
+     * Numbers the changes recorded so far and returns the last sequence number (or the last one
+     * numbered before, if nothing new changed). For a caller that must store the number in the same
+     * transaction; anything recorded later is numbered when the transaction finishes.
+     */
+    public long publishNow() {
+        lastSeq = Math.max(lastSeq, changes.flush(session, now));
+        return lastSeq;
+    }
+
     long finish() {
-        return changes.flush(session, now);
+        return publishNow();
     }
 }

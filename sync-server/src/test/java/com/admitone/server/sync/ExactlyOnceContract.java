@@ -1,0 +1,117 @@
+package com.admitone.server.sync;
+
+import com.admitone.server.testing.ApiClient;
+import com.admitone.server.testing.Backend;
+import com.admitone.server.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.admitone.server.testing.ApiClient.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A command is applied once however often it is sent; a second sale of a seat is refused. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ExactlyOnceContract {
+    private TestServer server;
+    private ApiClient boxOffice;
+
+    abstract Backend backend();
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start(backend());
+        boxOffice = server.loginAs("boxoffice");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSeatSoldAtOneCounterIsRefusedAtTheNext() {
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        List<JsonNode> seats = ApiClient.seats(map, 0, 2);
+
+        JsonNode first = boxOffice.command(ApiClient.sellCommand(map, seats, "ADULT", null));
+        ApiClient otherCounter = server.loginAs("boxoffice");
+        JsonNode second = otherCounter.command(ApiClient.sellCommand(map, seats.subList(1, 2), "CHILD", null));
+
+        assertThat(first.get("status").asText()).isEqualTo("APPLIED");
+        assertThat(first.at("/data/orderNumber").asText()).matches("[2-9A-Z]{3}-[2-9A-Z]{3}");
+        assertThat(first.at("/data/tickets")).hasSize(2);
+        assertThat(second.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(second.get("code").asText()).isEqualTo("SEAT_TAKEN");
+        JsonNode after = boxOffice.seatMap(performance);
+        assertThat(after.at("/seats/0/state").asText()).isEqualTo("SOLD");
+        assertThat(after.at("/seats/1/state").asText()).isEqualTo("SOLD");
+    }
+
+    @Test
+    void aBatchOfAThousandAppliedCommandsSentAgainChangesNothingAndAnswersTheSame() {
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        ArrayNode envelopes = JSON.createArrayNode();
+        for (int i = 0; i < 1000; i++) {
+            ObjectNode command = i < 800
+                    ? ApiClient.sellCommand(map, ApiClient.seats(map, i, 1), "ADULT", null)
+                    : ApiClient.sellCommand(map, ApiClient.seats(map, i - 800, 1), "ADULT", null); // already sold: refused
+            envelopes.add(ApiClient.envelope(UUID.randomUUID(), command));
+        }
+        JsonNode firstResults = boxOffice.commandBatch(envelopes);
+        long feedHead = boxOffice.get("/api/changes?after=0&limit=1").json().get("latest").asLong();
+        String mapBefore = boxOffice.seatMap(performance).toString();
+        String ordersBefore = boxOffice.get("/api/performances").json().toString();
+
+        JsonNode secondResults = boxOffice.commandBatch(envelopes);
+
+        assertThat(countStatus(firstResults, "APPLIED")).isEqualTo(800);
+        assertThat(countStatus(firstResults, "REJECTED")).isEqualTo(200);
+        assertThat(boxOffice.get("/api/changes?after=0&limit=1").json().get("latest").asLong()).isEqualTo(feedHead);
+        assertThat(boxOffice.seatMap(performance).toString()).isEqualTo(mapBefore);
+        assertThat(boxOffice.get("/api/performances").json().toString()).isEqualTo(ordersBefore);
+        for (int i = 0; i < 1000; i++) {
+            ObjectNode original = (ObjectNode) firstResults.get(i).deepCopy();
+            ObjectNode replay = (ObjectNode) secondResults.get(i).deepCopy();
+            assertThat(replay.get("replayed").asBoolean()).isTrue();
+            original.remove("replayed");
+            replay.remove("replayed");
+            assertThat(replay).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void aKeyRetriedInTheSameBatchIsAppliedOnce() {
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        ObjectNode sell = ApiClient.sellCommand(map, ApiClient.seats(map, 10, 3), "ADULT", null);
+        UUID key = UUID.randomUUID();
+        ArrayNode envelopes = JSON.createArrayNode();
+        envelopes.add(ApiClient.envelope(key, sell));
+        envelopes.add(ApiClient.envelope(key, sell));
+
+        JsonNode results = boxOffice.commandBatch(envelopes);
+
+        assertThat(results.get(0).get("status").asText()).isEqualTo("APPLIED");
+        assertThat(results.get(1).get("replayed").asBoolean()).isTrue();
+        assertThat(results.get(1).at("/data/orderNumber")).isEqualTo(results.get(0).at("/data/orderNumber"));
+        JsonNode order = boxOffice.get("/api/orders/" + results.get(0).at("/data/orderNumber").asText()).json();
+        assertThat(order.get("tickets")).hasSize(3);
+    }
+
+    private static long countStatus(JsonNode results, String status) {
+        List<JsonNode> list = new ArrayList<>();
+        results.forEach(list::add);
+        return list.stream().filter(r -> r.get("status").asText().equals(status)).count();
+    }
+}
