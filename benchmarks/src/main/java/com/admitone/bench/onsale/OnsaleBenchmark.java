@@ -2,6 +2,7 @@ package com.admitone.bench.onsale;
 
 import com.admitone.bench.common.ApiClient;
 import com.admitone.bench.common.AsyncLimiter;
+import com.admitone.bench.common.CpuMeter;
 import com.admitone.bench.common.EmbeddedPg;
 import com.admitone.bench.common.ResultWriter;
 import com.admitone.bench.common.RssSampler;
@@ -55,8 +56,9 @@ final class OnsaleBenchmark {
     }
 
     record Settings(int buyers, int connections, long seed, int warmupBuyers, long refreshMillis,
-                    Duration timeout, int floorRounds, String serverMaxHeap, Long performanceId,
-                    Path logDir, boolean keepData) {
+                    Duration timeout, int floorRounds, String serverMaxHeap, List<String> serverJvmOptions,
+                    Long performanceId,
+                    Path logDir, boolean keepData, long waitQuietSeconds) {
     }
 
     private final Settings settings;
@@ -67,7 +69,7 @@ final class OnsaleBenchmark {
 
     /** One sale of one performance: the driver after the run, and the audit. */
     private record SaleRun(SeatMap map, SaleDriver driver, SaleLedger.Audit audit, boolean completed,
-                           int refreshes, int maxInFlight, List<Buyer> buyers) {
+                           int refreshes, int maxInFlight, List<Buyer> buyers, CpuMeter.Usage cpu) {
     }
 
     Map<String, Object> run(Db db) throws Exception {
@@ -79,6 +81,7 @@ final class OnsaleBenchmark {
                     .maxHeap(settings.serverMaxHeap())
                     .dataDir(data)
                     .log(settings.logDir().resolve("onsale-" + db.key + "-server.log"));
+            settings.serverJvmOptions().forEach(spec::jvmOption);
             String pgSynchronousCommit = null;
             if (db == Db.POSTGRESQL) {
                 say("starting embedded PostgreSQL");
@@ -96,10 +99,12 @@ final class OnsaleBenchmark {
             double hwm;
             double maxSampledRss;
             long rssSamples;
+            double busyBefore;
             try (ServerProcess server = ServerProcess.start(spec)) {
                 say("server pid " + server.pid() + " on port " + server.port() + ", log " + server.log());
                 server.awaitHealthy(Duration.ofSeconds(180));
                 try (RssSampler rss = RssSampler.start(server.pid(), 100)) {
+                    CpuMeter cpu = new CpuMeter(server.pid());
                     ExecutorService executor = Executors.newFixedThreadPool(2, daemon("onsale-driver"));
                     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("onsale-timer"));
                     try {
@@ -117,7 +122,7 @@ final class OnsaleBenchmark {
                             say("warming up: " + settings.warmupBuyers() + " buyers on performance " + id
                                     + " (" + warmupPerformance.path("title").asText() + ")");
                             SaleRun w = sell(api, id, settings.warmupBuyers(), settings.seed() ^ 0x5DEECE66DL,
-                                    executor, timer);
+                                    executor, timer, cpu);
                             warmup.put("performance_id", id);
                             warmup.put("buyers", settings.warmupBuyers());
                             warmup.put("sold", w.audit().sold());
@@ -133,7 +138,12 @@ final class OnsaleBenchmark {
                         long id = target.path("id").asLong();
                         say("on-sale: " + settings.buyers() + " buyers, performance " + id + " ("
                                 + target.path("title").asText() + ", " + target.path("seatCount").asInt() + " seats)");
-                        sale = sell(api, id, settings.buyers(), settings.seed(), executor, timer);
+                        if (settings.waitQuietSeconds() > 0) {
+                            busyBefore = waitForQuiet(settings.waitQuietSeconds());
+                        } else {
+                            busyBefore = CpuMeter.machineBusyShare(1000);
+                        }
+                        sale = sell(api, id, settings.buyers(), settings.seed(), executor, timer, cpu);
                     } finally {
                         executor.shutdownNow();
                         timer.shutdownNow();
@@ -201,6 +211,7 @@ final class OnsaleBenchmark {
             out.put("transport_retries", d.transportRetries.get());
             out.put("unresolved_requests", d.unresolved.get());
             out.put("group_fallbacks", d.fallbacks.get());
+            out.put("seat_taken_waits_for_map", d.waitedForSeatMap.get());
             out.put("seat_map_refreshes", sale.refreshes());
             out.put("buyers_satisfied", d.ended(Buyer.End.SATISFIED));
             out.put("buyers_sold_out", d.ended(Buyer.End.SOLD_OUT));
@@ -226,6 +237,15 @@ final class OnsaleBenchmark {
             out.put("server_max_sampled_rss_mb", round(maxSampledRss, 1));
             out.put("server_rss_samples", rssSamples);
             out.put("server_xmx", settings.serverMaxHeap());
+            out.put("server_jvm_options", settings.serverJvmOptions());
+            CpuMeter.Usage cpu = sale.cpu();
+            out.put("cpu_window_s", round(cpu.wall(), 3));
+            out.put("server_cpu_s", round(cpu.process(), 2));
+            out.put("driver_cpu_s", round(cpu.self(), 2));
+            out.put("other_processes_cpu_s", round(cpu.others(), 2));
+            out.put("machine_cpu_capacity_s", round(cpu.machineCapacity(), 2));
+            out.put("server_cpu_ms_per_request", round(cpu.process() * 1000 / Math.max(1, d.requests.get() + sale.refreshes()), 3));
+            out.put("machine_busy_before_pct", round(busyBefore * 100, 1));
             out.put("floor_db", floorDb);
             out.put("floor_orders", orders.size());
             out.put("floor_sold", floor.sold());
@@ -272,7 +292,7 @@ final class OnsaleBenchmark {
     }
 
     private SaleRun sell(ApiClient api, long performanceId, int buyerCount, long seed, ExecutorService executor,
-                         ScheduledExecutorService timer) throws InterruptedException {
+                         ScheduledExecutorService timer, CpuMeter cpu) throws InterruptedException {
         JsonNode doc = api.get("/api/performances/" + performanceId + "/seats");
         SeatMap map = SeatMap.parse(doc, "ADULT");
         boolean[] free = map.freeFlags(doc);
@@ -286,13 +306,15 @@ final class OnsaleBenchmark {
         for (int i = 0; i < buyerCount; i++) {
             buyers.add(new Buyer(i, Buyer.drawPartySize(random), random.nextLong()));
         }
+        CpuMeter.Reading before = cpu.read();
         boolean completed = driver.run(buyers, settings.timeout());
+        CpuMeter.Usage used = CpuMeter.between(before, cpu.read());
         if (!completed) {
             say("the sale did not finish within " + settings.timeout() + "; auditing what there is");
         }
         JsonNode after = api.get("/api/performances/" + performanceId + "/seats");
         SaleLedger.Audit audit = driver.ledger().audit(map, after);
-        return new SaleRun(map, driver, audit, completed, refresher.fetches(), limiter.maxInFlight(), buyers);
+        return new SaleRun(map, driver, audit, completed, refresher.fetches(), limiter.maxInFlight(), buyers, used);
     }
 
     /** The confirmed orders as seat ids, in confirmation order; all seats in the buyers' group sizes if none. */
@@ -343,6 +365,18 @@ final class OnsaleBenchmark {
                 .filter(p -> p.path("seatCount").asInt() > 0 && p.path("free").asInt() > 0)
                 .min(Comparator.comparingInt(p -> Math.abs(p.path("seatCount").asInt() - EXPECTED_SEATS)))
                 .orElse(null);
+    }
+
+    /** Waits (up to a limit) until the machine is mostly idle, so other work does not skew the sale. */
+    private static double waitForQuiet(long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        double busy = CpuMeter.machineBusyShare(2000);
+        while (busy > 0.2 && System.nanoTime() < deadline) {
+            say(String.format("machine %.0f %% busy with other work; waiting for it to calm down", busy * 100));
+            Thread.sleep(5000);
+            busy = CpuMeter.machineBusyShare(2000);
+        }
+        return busy;
     }
 
     private static Map<String, Integer> partySizes(List<Buyer> buyers) {

@@ -43,8 +43,8 @@ public final class OnsaleCommand implements Callable<Integer> {
     int warmupBuyers = 1000;
 
     @Option(names = "--refresh-ms",
-            description = "least time between two seat-map refreshes of the shared snapshot (default: ${DEFAULT-VALUE})")
-    long refreshMillis = 20;
+            description = "time between two refreshes of the shared seat-map snapshot during a sale (default: ${DEFAULT-VALUE})")
+    long refreshMillis = 100;
 
     @Option(names = "--timeout-s", description = "give up on a sale after this long (default: ${DEFAULT-VALUE})")
     long timeoutSeconds = 300;
@@ -55,11 +55,18 @@ public final class OnsaleCommand implements Callable<Integer> {
     @Option(names = "--server-xmx", description = "server heap limit (default: ${DEFAULT-VALUE})")
     String serverMaxHeap = "256m";
 
+    @Option(names = "--server-jvm-opt", description = "extra JVM option for the server process (repeatable), e.g. -XX:StartFlightRecording=...")
+    List<String> serverJvmOptions = new ArrayList<>();
+
     @Option(names = "--performance-id", description = "sell this performance instead of the first ON_SALE 800-seat one")
     Long performanceId;
 
     @Option(names = "--results-dir", description = "where to write the JSON (default: <repo>/benchmarks/results)")
     Path resultsDir;
+
+    @Option(names = "--wait-quiet-s",
+            description = "before the timed sale, wait up to this long for other work on the machine to stop (default: ${DEFAULT-VALUE})")
+    long waitQuietSeconds = 0;
 
     @Option(names = "--keep-data", description = "keep the server's temporary data folder")
     boolean keepData;
@@ -76,8 +83,8 @@ public final class OnsaleCommand implements Callable<Integer> {
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
         OnsaleBenchmark bench = new OnsaleBenchmark(new OnsaleBenchmark.Settings(buyers,
                 connections != null ? connections : buyers, seed, warmupBuyers, refreshMillis,
-                Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, performanceId,
-                repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData));
+                Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, serverJvmOptions, performanceId,
+                repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds));
 
         List<OnsaleBenchmark.Db> dbs = switch (db) {
             case sqlite -> List.of(OnsaleBenchmark.Db.SQLITE);

@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one on-sale: every buyer at once picks adjacent free seats from the shared (possibly stale)
- * view, sends a {@code SellSeats} command to {@code POST /api/commands}, and on SEAT_TAKEN waits
- * for a fresher snapshot and tries again, until its party is seated or the house is sold out.
+ * view, sends a {@code SellSeats} command to {@code POST /api/commands}, and on SEAT_TAKEN drops
+ * the seats the refusal names from the view (or, if it names none, waits for a fresher seat map)
+ * and tries again, until its party is seated or the house is sold out.
  * Buyers are callbacks, not threads: the driver stays cheap next to the server on a small machine.
  */
 final class SaleDriver {
@@ -53,6 +54,7 @@ final class SaleDriver {
     final AtomicInteger transportRetries = new AtomicInteger();
     final AtomicInteger unresolved = new AtomicInteger();
     final AtomicInteger fallbacks = new AtomicInteger();
+    final AtomicInteger waitedForSeatMap = new AtomicInteger();
     final Map<String, Integer> rejectedOther = new ConcurrentHashMap<>();
     final Map<Integer, Integer> httpErrors = new ConcurrentHashMap<>();
     final Map<Buyer.End, AtomicInteger> ends = new ConcurrentHashMap<>();
@@ -78,6 +80,7 @@ final class SaleDriver {
     /** Starts every buyer at the same moment and waits until all have finished (or the timeout). */
     boolean run(List<Buyer> buyers, Duration timeout) throws InterruptedException {
         active.set(buyers.size());
+        refresher.start();
         startNanos = System.nanoTime();
         for (Buyer b : buyers) {
             executor.execute(() -> step(b));
@@ -91,6 +94,7 @@ final class SaleDriver {
             throw new IllegalStateException(e.getCause());
         } finally {
             endNanos = System.nanoTime();
+            refresher.stop();
         }
     }
 
@@ -193,7 +197,7 @@ final class SaleDriver {
         String status = result.path("status").asText();
         String code = result.path("code").asText("");
         if ("APPLIED".equals(status)) {
-            view.markConfirmed(seats);
+            view.markTaken(seats);
             JsonNode data = result.path("data");
             ledger.confirm(new SaleLedger.Sale(b.id, seats, data.path("orderNumber").asText(""),
                     data.path("tickets").size()));
@@ -207,12 +211,46 @@ final class SaleDriver {
             }
         } else if ("SEAT_TAKEN".equals(code)) {
             rejectedSeatTaken.incrementAndGet();
-            refresher.awaitFresh().thenRunAsync(() -> step(b), executor);
+            int[] named = takenSeats(result.path("data").path("seatIds"), seats);
+            if (named.length > 0 && (named.length < seats.length || seats.length == 1)) {
+                // The refusal says which of the seats went: drop them from the view, choose again.
+                view.markTaken(named);
+                step(b);
+            } else {
+                // It names none, or all of a group (which is not telling: the server names every seat of
+                // the group even when some were free, see docs/benchmarks.md): wait for a seat map
+                // fetched after the refusal.
+                waitedForSeatMap.incrementAndGet();
+                refresher.awaitFresh().whenCompleteAsync((ok, e) -> {
+                    if (e != null) {
+                        problem("no fresh seat map: " + e);
+                        finish(b, Buyer.End.FAILED);
+                    } else {
+                        step(b);
+                    }
+                }, executor);
+            }
         } else {
             rejectedOther.merge(status + (code.isEmpty() ? "" : " " + code), 1, Integer::sum);
             problem("sale " + status + " " + code + ": " + result);
             finish(b, Buyer.End.FAILED);
         }
+    }
+
+    /** The seats a SEAT_TAKEN refusal names, as indices, keeping only seats of the refused order. */
+    private int[] takenSeats(JsonNode ids, int[] requested) {
+        int[] out = new int[ids.size()];
+        int n = 0;
+        for (JsonNode id : ids) {
+            int i = map.indexOf(id.asLong());
+            for (int r : requested) {
+                if (r == i) {
+                    out[n++] = i;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private void finish(Buyer b, Buyer.End end) {

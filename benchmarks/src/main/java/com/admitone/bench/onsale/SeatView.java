@@ -5,18 +5,19 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * What the buyers believe is free: the last seat-map snapshot fetched from the server (shared by
- * all buyers, possibly stale), minus the seats the server has since confirmed to one of them.
- * Sold seats never become free again during an on-sale, so "not free here" is always true.
+ * all buyers, possibly stale), minus the seats the server has since confirmed to one of them or
+ * named as taken when it refused a sale. Sold seats never become free again during an on-sale, so
+ * "not free here" is always true.
  */
 final class SeatView {
     private final SeatMap map;
-    private final AtomicIntegerArray confirmed;
+    private final AtomicIntegerArray taken;
     private volatile boolean[] snapshot;
     private volatile int snapshotNumber;
 
     SeatView(SeatMap map, boolean[] initialFree) {
         this.map = map;
-        this.confirmed = new AtomicIntegerArray(map.size());
+        this.taken = new AtomicIntegerArray(map.size());
         this.snapshot = initialFree.clone();
     }
 
@@ -29,14 +30,15 @@ final class SeatView {
         return snapshotNumber;
     }
 
-    void markConfirmed(int[] seats) {
+    /** Seats the server confirmed to a buyer, or said were taken: not free from now on. */
+    void markTaken(int[] seats) {
         for (int i : seats) {
-            confirmed.set(i, 1);
+            taken.set(i, 1);
         }
     }
 
     private boolean free(boolean[] snap, int i) {
-        return snap[i] && confirmed.get(i) == 0;
+        return snap[i] && taken.get(i) == 0;
     }
 
     int freeCount() {

@@ -10,10 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Refreshes the shared seat-map snapshot on demand. A buyer whose seats were taken asks for a
- * snapshot fetched <em>after</em> its rejection; everyone asking while a fetch is on its way
- * shares the next one, and fetches start at most once per {@code minIntervalMillis}, so a thousand
- * rejected buyers cost a handful of {@code GET .../seats}, not a thousand.
+ * Refreshes the shared seat-map snapshot: every {@code intervalMillis} while a sale runs, and on
+ * demand. A buyer that needs news asks for a snapshot fetched <em>after</em> its request; everyone
+ * asking while a fetch is on its way shares the next one, only one fetch is ever in flight, and
+ * fetches start at most once per {@code intervalMillis}, so a thousand buyers cost a handful of
+ * {@code GET .../seats}, not a thousand.
  */
 final class SnapshotRefresher {
     private final ApiClient api;
@@ -28,6 +29,7 @@ final class SnapshotRefresher {
     private boolean busy; // a fetch is scheduled or in flight
     private long lastStart = Long.MIN_VALUE / 2;
     private volatile String lastFailure;
+    private java.util.concurrent.ScheduledFuture<?> periodic;
 
     SnapshotRefresher(ApiClient api, SeatMap map, SeatView view, ScheduledExecutorService timer,
                       long minIntervalMillis) {
@@ -36,6 +38,18 @@ final class SnapshotRefresher {
         this.view = view;
         this.timer = timer;
         this.minIntervalNanos = TimeUnit.MILLISECONDS.toNanos(minIntervalMillis);
+    }
+
+    /** Refreshes every {@code intervalMillis} until {@link #stop()}. */
+    synchronized void start() {
+        long period = Math.max(1, minIntervalNanos / 1_000_000);
+        periodic = timer.scheduleWithFixedDelay(this::awaitFresh, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void stop() {
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
     }
 
     /** Completes once a snapshot whose fetch started after this call has been installed. */
@@ -72,6 +86,10 @@ final class SnapshotRefresher {
             } else {
                 failures.incrementAndGet();
                 lastFailure = error != null ? error.toString() : r.describe();
+                if (failures.get() > 1000) { // the server is gone: stop asking
+                    covered.forEach(c -> c.completeExceptionally(new IllegalStateException(lastFailure)));
+                    return;
+                }
             }
             synchronized (this) {
                 if (!installed) {

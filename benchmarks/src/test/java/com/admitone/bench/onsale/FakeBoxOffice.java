@@ -10,6 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +30,17 @@ final class FakeBoxOffice implements AutoCloseable {
     private final String[] state;
     private final AtomicInteger orders = new AtomicInteger();
     private final int breakEvery;
+    private final Naming naming;
+
+    /** Which seats a SEAT_TAKEN refusal names. */
+    enum Naming { TAKEN, NONE, ALL_REQUESTED }
 
     FakeBoxOffice(int rows, int perRow, int breakEvery) throws IOException {
+        this(rows, perRow, breakEvery, Naming.TAKEN);
+    }
+
+    FakeBoxOffice(int rows, int perRow, int breakEvery, Naming naming) throws IOException {
+        this.naming = naming;
         this.rows = rows;
         this.perRow = perRow;
         this.breakEvery = breakEvery;
@@ -108,11 +119,15 @@ final class FakeBoxOffice implements AutoCloseable {
                 continue;
             }
             boolean ok;
+            List<Long> taken = new ArrayList<>();
             synchronized (this) {
                 boolean sabotage = breakEvery > 0 && orders.get() > 0 && orders.get() % breakEvery == 0;
                 ok = true;
                 for (int i : idx) {
-                    ok &= "FREE".equals(state[i]);
+                    if (!"FREE".equals(state[i])) {
+                        ok = false;
+                        taken.add(seatId(i));
+                    }
                 }
                 if (ok || sabotage) {
                     for (int i : idx) {
@@ -132,6 +147,15 @@ final class FakeBoxOffice implements AutoCloseable {
                 }
             } else {
                 r.put("status", "REJECTED").put("code", "SEAT_TAKEN");
+                if (naming == Naming.TAKEN) {
+                    ArrayNode ids = r.putObject("data").putArray("seatIds");
+                    taken.forEach(ids::add);
+                } else if (naming == Naming.ALL_REQUESTED) {
+                    ArrayNode ids = r.putObject("data").putArray("seatIds");
+                    for (int i : idx) {
+                        ids.add(seatId(i));
+                    }
+                }
             }
         }
         out.put("lastSeq", orders.get());

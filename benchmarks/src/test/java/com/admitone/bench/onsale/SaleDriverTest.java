@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +70,18 @@ class SaleDriverTest {
             assertThat(run.driver().rejectedOther).isEmpty();
             assertThat(run.driver().ended(Buyer.End.FAILED)).isZero();
             assertThat(run.driver().latency.count()).isEqualTo(run.driver().requests.get());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FakeBoxOffice.Naming.class, names = {"NONE", "ALL_REQUESTED"})
+    void sellsOutWhenARefusalNamesNoSeatsOrTheWholeGroup(FakeBoxOffice.Naming naming) throws Exception {
+        try (FakeBoxOffice fake = new FakeBoxOffice(20, 40, 0, naming)) {
+            Run run = sell(fake, 1000, 1000);
+            assertThat(run.completed()).isTrue();
+            assertThat(run.audit().allSoldExactlyOnce()).isTrue();
+            assertThat(run.driver().ended(Buyer.End.FAILED)).isZero();
+            assertThat(run.driver().waitedForSeatMap.get()).isPositive();
         }
     }
 

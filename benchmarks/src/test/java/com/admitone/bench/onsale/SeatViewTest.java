@@ -72,7 +72,7 @@ class SeatViewTest {
         }
         assertThat(view.pick(4, random)).isNull();
 
-        view.markConfirmed(new int[]{map.indexOf(7)});
+        view.markTaken(new int[]{map.indexOf(7)});
         assertThat(view.largestBlock()).isEqualTo(2);
         assertThat(ids(view.pick(2, random))).containsExactly(1L, 2L);
     }
