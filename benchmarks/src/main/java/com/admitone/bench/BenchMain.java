@@ -15,6 +15,18 @@ import picocli.CommandLine.Option;
         subcommands = {OnsaleCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
 
+    static {
+        // java.net.http.HttpClient completes every async call through CompletableFuture's default pool.
+        // On a two-core machine the common pool has parallelism 1, and CompletableFuture then starts a
+        // new thread for every task: a thread per HTTP response, which costs the load driver more
+        // than the request itself. Two workers keep the driver cheap. Must run before anything
+        // touches CompletableFuture, hence here.
+        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null
+                && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        }
+    }
+
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "show library logging")
     void verbose(boolean on) {
         Logging.quiet(on);

@@ -104,7 +104,7 @@ final class OnsaleBenchmark {
                 say("server pid " + server.pid() + " on port " + server.port() + ", log " + server.log());
                 server.awaitHealthy(Duration.ofSeconds(180));
                 try (RssSampler rss = RssSampler.start(server.pid(), 100)) {
-                    CpuMeter cpu = new CpuMeter(server.pid());
+                    CpuMeter cpu = new CpuMeter(server.pid(), pg == null ? null : CpuMeter.postmaster(pg.port()));
                     ExecutorService executor = Executors.newFixedThreadPool(2, daemon("onsale-driver"));
                     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("onsale-timer"));
                     try {
@@ -241,6 +241,7 @@ final class OnsaleBenchmark {
             CpuMeter.Usage cpu = sale.cpu();
             out.put("cpu_window_s", round(cpu.wall(), 3));
             out.put("server_cpu_s", round(cpu.process(), 2));
+            out.put("database_cpu_s", db == Db.POSTGRESQL ? round(cpu.database(), 2) : null);
             out.put("driver_cpu_s", round(cpu.self(), 2));
             out.put("other_processes_cpu_s", round(cpu.others(), 2));
             out.put("machine_cpu_capacity_s", round(cpu.machineCapacity(), 2));
