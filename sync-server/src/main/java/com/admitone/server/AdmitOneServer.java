@@ -16,6 +16,7 @@ import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiDocs;
 import com.admitone.server.http.Json;
 import com.admitone.server.http.ProblemResponses;
+import com.admitone.server.http.RouteInfo;
 import com.admitone.server.inventory.AreaStatus;
 import com.admitone.server.inventory.HoldArea;
 import com.admitone.server.inventory.HoldExpiry;
@@ -47,6 +48,8 @@ import com.admitone.server.venue.Venue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -78,6 +83,7 @@ public final class AdmitOneServer implements AutoCloseable {
 
     private final Database database;
     private final LivePush push;
+    private final CommandService commands;
     private final HoldExpiry holdExpiry;
     private final Javalin app;
     private final Writer writer;
@@ -95,7 +101,7 @@ public final class AdmitOneServer implements AutoCloseable {
             TicketSigner signer = TicketSigner.loadOrCreate(database, writer);
             InventoryService inventory = new InventoryService();
             SalesService sales = new SalesService(inventory, signer);
-            CommandService commands = new CommandService(writer, inventory, sales, auth, json);
+            this.commands = new CommandService(writer, inventory, sales, auth, json);
             if (config.demo()) {
                 DemoData.load(writer, auth, config.demoDays());
             } else if (!auth.hasUsers()) {
@@ -190,6 +196,22 @@ public final class AdmitOneServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every HTTP route the running server answers, read from its router, with the roles each declares. */
+    public List<RouteInfo> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.getEndpoint())
+                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
+                .map(AdmitOneServer::routeInfo)
+                .toList();
+    }
+
+    private static RouteInfo routeInfo(Endpoint endpoint) {
+        Roles declared = endpoint.metadata(Roles.class);
+        Set<String> roles = declared == null ? Set.of()
+                : declared.getRoles().stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
+        return new RouteInfo(endpoint.getMethod().name(), endpoint.getPath(), roles);
+    }
+
     public Writer writer() {
         return writer;
     }
@@ -203,6 +225,7 @@ public final class AdmitOneServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            commands.close();
             holdExpiry.close();
             push.close();
             database.close();

@@ -7,7 +7,7 @@ import com.admitone.model.sync.ChangeEntity;
 import com.admitone.model.sync.Commands;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.programme.Performance;
-import com.admitone.server.programme.PerformanceStatus;
+import com.admitone.model.programme.PerformanceStatus;
 import com.admitone.server.sync.WriteContext;
 import org.hibernate.Session;
 
@@ -158,7 +158,8 @@ public final class InventoryService {
         if (seatIds.isEmpty()) {
             returnHeldPlaces(ctx, hold);
             hold.close(SeatHold.RELEASED);
-            ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+            // A closed hold is gone for every device: the feed says so explicitly.
+            ctx.deleted(ChangeEntity.HOLD, hold.id);
         }
         ctx.audit("release_hold", ChangeEntity.HOLD, hold.id, Map.of("seatIds", released));
         return Map.of("holdId", hold.id, "released", released, "status", hold.status);
@@ -311,7 +312,8 @@ public final class InventoryService {
         }
         returnHeldPlaces(ctx, hold);
         hold.close(SeatHold.SOLD);
-        ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+        // A closed hold is gone for every device: the feed says so explicitly.
+        ctx.deleted(ChangeEntity.HOLD, hold.id);
     }
 
     /** Returns every hold that expired by now to sale. Run by {@link HoldExpiry}. */
@@ -342,7 +344,8 @@ public final class InventoryService {
         for (SeatHold hold : holds) {
             returnHeldPlaces(ctx, hold);
             hold.close(SeatHold.EXPIRED);
-            ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+            // A closed hold is gone for every device: the feed says so explicitly.
+            ctx.deleted(ChangeEntity.HOLD, hold.id);
             ctx.audit("hold_expired", ChangeEntity.HOLD, hold.id, null);
         }
         return expiredSeats.size() + holds.size();
