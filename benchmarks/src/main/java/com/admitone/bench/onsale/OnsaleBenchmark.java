@@ -69,7 +69,8 @@ final class OnsaleBenchmark {
 
     /** One sale of one performance: the driver after the run, and the audit. */
     private record SaleRun(SeatMap map, SaleDriver driver, SaleLedger.Audit audit, boolean completed,
-                           int refreshes, int maxInFlight, List<Buyer> buyers, CpuMeter.Usage cpu) {
+                           int refreshes, int maxInFlight, List<Buyer> buyers, CpuMeter.Usage cpu,
+                           int freeAtStart) {
     }
 
     Map<String, Object> run(Db db) throws Exception {
@@ -197,6 +198,7 @@ final class OnsaleBenchmark {
             out.put("server_peak_rss_mb", round(peakRss, 1));
 
             out.put("all_sold_exactly_once", a.allSoldExactlyOnce());
+            out.put("free_at_start", sale.freeAtStart());
             out.put("completed", sale.completed());
             out.put("buyers", settings.buyers());
             out.put("connections", settings.connections());
@@ -298,6 +300,7 @@ final class OnsaleBenchmark {
         SeatMap map = SeatMap.parse(doc, "ADULT");
         boolean[] free = map.freeFlags(doc);
         SeatView view = new SeatView(map, free);
+        int freeAtStart = view.freeCount();
         SnapshotRefresher refresher = new SnapshotRefresher(api, map, view, timer, settings.refreshMillis());
         AsyncLimiter limiter = new AsyncLimiter(settings.connections());
         SaleDriver driver = new SaleDriver(api, map, view, refresher, limiter, executor, timer);
@@ -315,7 +318,8 @@ final class OnsaleBenchmark {
         }
         JsonNode after = api.get("/api/performances/" + performanceId + "/seats");
         SaleLedger.Audit audit = driver.ledger().audit(map, after);
-        return new SaleRun(map, driver, audit, completed, refresher.fetches(), limiter.maxInFlight(), buyers, used);
+        return new SaleRun(map, driver, audit, completed, refresher.fetches(), limiter.maxInFlight(), buyers, used,
+                freeAtStart);
     }
 
     /** The confirmed orders as seat ids, in confirmation order; all seats in the buyers' group sizes if none. */

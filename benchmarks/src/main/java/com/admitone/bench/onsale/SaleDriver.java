@@ -217,9 +217,9 @@ final class SaleDriver {
                 view.markTaken(named);
                 step(b);
             } else {
-                // It names none, or all of a group (which is not telling: the server names every seat of
-                // the group even when some were free, see docs/benchmarks.md): wait for a seat map
-                // fetched after the refusal.
+                // It names none, or every seat of a group, which is not taken at its word (a server that
+                // looks at the seats after its partial update can name seats that were free): wait for
+                // a seat map fetched after the refusal.
                 waitedForSeatMap.incrementAndGet();
                 refresher.awaitFresh().whenCompleteAsync((ok, e) -> {
                     if (e != null) {
