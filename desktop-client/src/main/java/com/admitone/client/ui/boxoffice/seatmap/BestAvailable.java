@@ -21,11 +21,13 @@ import java.util.function.Predicate;
  * <p>Among the possible blocks the lowest score wins:
  * <pre>
  *   score = row rank within the zone (0 = the row nearest the stage, by mean y)
- *         + |block centre - house centre line| / half the zone's width   (0 to 1)
+ *         + |block centre - house centre line| / half the zone's width   (about 0 to 1)
  *         + 1 per restricted-view seat in the block
  * </pre>
+ * where the house centre line is midway between the leftmost and rightmost seat of the map.
  * so moving all the way to the end of a row costs as much as going one row back, and a
- * restricted view costs a row per seat. Ties go to the front row, then to the left. Wheelchair
+ * restricted view costs a row per seat. Equal scores go to the block with fewer restricted
+ * seats, then to the front row, then to the left. Wheelchair
  * spaces and companion seats are kept for the people who need them and are never picked.
  *
  * <p>Pure function over plain values: no JavaFX, no state.
@@ -91,6 +93,7 @@ public final class BestAvailable {
 
         MapSeat[] best = null;
         double bestScore = Double.POSITIVE_INFINITY;
+        int bestRestricted = Integer.MAX_VALUE;
         for (int rank = 0; rank < zoneRows.size(); rank++) {
             MapSeat[] row = zoneRows.get(rank).seats();
             if (row.length < count) {
@@ -106,9 +109,12 @@ public final class BestAvailable {
                 run = !usable ? 0 : (joined ? run + 1 : 1);
                 if (run >= count) {
                     MapSeat[] block = Arrays.copyOfRange(row, k - count + 1, k + 1);
-                    double score = rank + Math.abs(centreX(block) - centre) / halfWidth + restricted(block);
-                    if (score < bestScore) {
+                    int restricted = restricted(block);
+                    double score = rank + Math.abs(centreX(block) - centre) / halfWidth + restricted;
+                    boolean tie = Math.abs(score - bestScore) < 1e-9;
+                    if ((score < bestScore && !tie) || (tie && restricted < bestRestricted)) {
                         bestScore = score;
+                        bestRestricted = restricted;
                         best = block;
                     }
                 }
