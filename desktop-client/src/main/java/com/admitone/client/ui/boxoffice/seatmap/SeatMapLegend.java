@@ -38,7 +38,9 @@ public class SeatMapLegend extends FlowPane {
         for (SeatStatus s : SeatStatus.values()) {
             map.statusColourProperty(s).addListener(repaint);
         }
-        map.zoneColoursProperty().addListener(repaint);
+        for (int z = 0; z < SeatMapView.ZONE_COLOUR_COUNT; z++) {
+            map.zoneColourProperty(z).addListener(repaint);
+        }
         rebuild();
     }
 

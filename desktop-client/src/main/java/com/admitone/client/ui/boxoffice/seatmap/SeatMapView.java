@@ -15,7 +15,6 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
-import javafx.css.converter.PaintConverter;
 import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -31,7 +30,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -67,7 +65,7 @@ import java.util.function.Function;
  * toggles it, + and - zoom, 0 fits the map to the window.
  *
  * <p>Colours are CSS properties of {@code .seat-map} (see {@code seatmap.css}):
- * {@code -seat-zone-colors} for free seats by zone, {@code -seat-<state>-color} per state.
+ * {@code -seat-zone-<n>-color} for free seats of the n-th zone, {@code -seat-<state>-color} per state.
  */
 public class SeatMapView extends Region {
 
@@ -475,7 +473,10 @@ public class SeatMapView extends Region {
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            zoomAt(Math.pow(ZOOM_STEP, e.getDeltaY() / 40.0), e.getX(), e.getY());
+            // One wheel notch is one zoom step; the multiplier turns pixels back into notches
+            // (40 px a notch on most desktops, finer steps from a touchpad).
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40.0);
+            zoomAt(Math.pow(ZOOM_STEP, notches), e.getX(), e.getY());
         }
         e.consume();
     }
@@ -942,16 +943,11 @@ public class SeatMapView extends Region {
             for (SeatStatus s : SeatStatus.values()) {
                 status[s.ordinal()] = statusColours.get(s).get();
             }
-            Paint[] zonePaints = zoneColours.get();
-            List<Color> zoneList = new ArrayList<>();
-            if (zonePaints != null) {
-                for (Paint paint : zonePaints) {
-                    if (paint instanceof Color c) {
-                        zoneList.add(c);
-                    }
-                }
+            Color[] zone = new Color[ZONE_COLOUR_COUNT];
+            for (int z = 0; z < ZONE_COLOUR_COUNT; z++) {
+                zone[z] = zoneColours.get(z).get();
             }
-            palette = new SeatPalette(status, zoneList.toArray(new Color[0]), mapBackground.get(),
+            palette = new SeatPalette(status, zone, mapBackground.get(),
                     selectionColour.get(), focusColour.get(), hoverColour.get(), markerColour.get(),
                     restrictedColour.get(), textColour.get(), stageColour.get());
         }
@@ -973,8 +969,9 @@ public class SeatMapView extends Region {
         return statusColours.get(status);
     }
 
-    public StyleableObjectProperty<Paint[]> zoneColoursProperty() {
-        return zoneColours;
+    /** The colour of the {@code index}-th zone's free seats (0-based), CSS {@code -seat-zone-<index+1>-color}. */
+    public StyleableObjectProperty<Color> zoneColourProperty(int index) {
+        return zoneColours.get(index);
     }
 
     public StyleableObjectProperty<Color> selectionColourProperty() {
@@ -1000,22 +997,20 @@ public class SeatMapView extends Region {
         }
     }
 
-    private static final Paint[] DEFAULT_ZONE_COLOURS = {
-        Color.web("#2e7d32"), Color.web("#00897b"), Color.web("#afb42b"), Color.web("#d81b60"),
-        Color.web("#6d4c41"), Color.web("#00acc1"), Color.web("#827717"), Color.web("#c2185b")};
+    /** Free seats of the n-th zone are drawn in {@code -seat-zone-<n>-color}; zones past the last share. */
+    public static final int ZONE_COLOUR_COUNT = 8;
+    private static final String[] DEFAULT_ZONE_COLOURS = {
+        "#2e7d32", "#00897b", "#afb42b", "#d81b60", "#6d4c41", "#00acc1", "#827717", "#c2185b"};
+    private static final List<CssMetaData<SeatMapView, Color>> ZONE_META = new ArrayList<>();
 
-    private static final CssMetaData<SeatMapView, Paint[]> ZONE_COLOURS_META =
-            new CssMetaData<>("-seat-zone-colors", PaintConverter.SequenceConverter.getInstance(), DEFAULT_ZONE_COLOURS) {
-                @Override
-                public boolean isSettable(SeatMapView view) {
-                    return !view.zoneColours.isBound();
-                }
+    static {
+        for (int z = 0; z < ZONE_COLOUR_COUNT; z++) {
+            int index = z;
+            ZONE_META.add(colourMeta("-seat-zone-" + (z + 1) + "-color", v -> v.zoneColours.get(index),
+                    Color.web(DEFAULT_ZONE_COLOURS[z])));
+        }
+    }
 
-                @Override
-                public StyleableProperty<Paint[]> getStyleableProperty(SeatMapView view) {
-                    return view.zoneColours;
-                }
-            };
     private static final CssMetaData<SeatMapView, Color> BACKGROUND_META =
             colourMeta("-seat-map-background", v -> v.mapBackground, Color.web("#f7f6f2"));
     private static final CssMetaData<SeatMapView, Color> SELECTION_META =
@@ -1038,14 +1033,14 @@ public class SeatMapView extends Region {
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
         all.addAll(STATUS_META.values());
-        all.addAll(List.of(ZONE_COLOURS_META, BACKGROUND_META, SELECTION_META, FOCUS_META, HOVER_META, MARKER_META,
+        all.addAll(ZONE_META);
+        all.addAll(List.of(BACKGROUND_META, SELECTION_META, FOCUS_META, HOVER_META, MARKER_META,
                 RESTRICTED_META, TEXT_META, STAGE_META));
         CSS_META = Collections.unmodifiableList(all);
     }
 
     private final Map<SeatStatus, StyleableObjectProperty<Color>> statusColours = statusProperties();
-    private final StyleableObjectProperty<Paint[]> zoneColours =
-            new SimpleStyleableObjectProperty<>(ZONE_COLOURS_META, this, "zoneColours", DEFAULT_ZONE_COLOURS);
+    private final List<StyleableObjectProperty<Color>> zoneColours = zoneProperties();
     private final StyleableObjectProperty<Color> mapBackground = colour(BACKGROUND_META, "mapBackground");
     private final StyleableObjectProperty<Color> selectionColour = colour(SELECTION_META, "selectionColour");
     private final StyleableObjectProperty<Color> focusColour = colour(FOCUS_META, "focusColour");
@@ -1065,13 +1060,22 @@ public class SeatMapView extends Region {
         return map;
     }
 
+    private List<StyleableObjectProperty<Color>> zoneProperties() {
+        List<StyleableObjectProperty<Color>> list = new ArrayList<>();
+        for (int z = 0; z < ZONE_COLOUR_COUNT; z++) {
+            list.add(colour(ZONE_META.get(z), "zone" + (z + 1) + "Colour"));
+        }
+        return List.copyOf(list);
+    }
+
     private StyleableObjectProperty<Color> colour(CssMetaData<SeatMapView, Color> meta, String name) {
         return new SimpleStyleableObjectProperty<>(meta, this, name, meta.getInitialValue(this));
     }
 
     private List<StyleableObjectProperty<?>> colourProperties() {
         List<StyleableObjectProperty<?>> all = new ArrayList<>(statusColours.values());
-        all.addAll(List.of(zoneColours, mapBackground, selectionColour, focusColour, hoverColour, markerColour,
+        all.addAll(zoneColours);
+        all.addAll(List.of(mapBackground, selectionColour, focusColour, hoverColour, markerColour,
                 restrictedColour, textColour, stageColour));
         return all;
     }
