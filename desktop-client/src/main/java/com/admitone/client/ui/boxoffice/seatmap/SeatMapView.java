@@ -80,8 +80,9 @@ public class SeatMapView extends Region {
     private final Rectangle rubberBand = new Rectangle();
     private final Rectangle viewportClip = new Rectangle();
     private final SeatSelection selection = new SeatSelection();
-    private final Tooltip tooltip = new Tooltip();
-    private final PauseTransition tooltipDelay = new PauseTransition(Duration.millis(350));
+    /** Created on first hover: a Tooltip drags in the controls' stylesheet, which a map may never need. */
+    private Tooltip tooltip;
+    private PauseTransition tooltipDelay;
     private final Map<Double, Font> fonts = new HashMap<>();
 
     private SeatPlan plan = SeatPlan.EMPTY;
@@ -137,10 +138,6 @@ public class SeatMapView extends Region {
         viewportClip.widthProperty().bind(widthProperty());
         viewportClip.heightProperty().bind(heightProperty());
         setClip(viewportClip);
-
-        tooltip.getStyleClass().add("seat-map-tooltip");
-        tooltip.setWrapText(false);
-        tooltipDelay.setOnFinished(e -> showTooltip());
 
         selection.getSelectedIds().addListener((SetChangeListener<Long>) change -> {
             int i = plan.indexOf(change.wasAdded() ? change.getElementAdded() : change.getElementRemoved());
@@ -381,6 +378,12 @@ public class SeatMapView extends Region {
 
     /** The seat tooltip, shown by the map itself while the pointer rests on a seat. */
     public Tooltip getSeatTooltip() {
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.getStyleClass().add("seat-map-tooltip");
+            tooltipDelay = new PauseTransition(Duration.millis(350));
+            tooltipDelay.setOnFinished(e -> showTooltip());
+        }
         return tooltip;
     }
 
@@ -616,6 +619,7 @@ public class SeatMapView extends Region {
             paintSeat(i);
             tooltipAnchorX = screenX + 14;
             tooltipAnchorY = screenY + 18;
+            getSeatTooltip();
             tooltipDelay.playFromStart();
         }
     }
@@ -632,6 +636,9 @@ public class SeatMapView extends Region {
     }
 
     private void hideTooltip() {
+        if (tooltip == null) {
+            return;
+        }
         tooltipDelay.stop();
         if (tooltip.isShowing()) {
             tooltip.hide();
@@ -891,8 +898,8 @@ public class SeatMapView extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (SeatPlan.Row row : plan.rows()) {
             int[] seats = row.seats();
-            if (seats.length < 3) {
-                continue;   // boxes and odd seats: the tooltip names them
+            if (!row.straight()) {
+                continue;   // boxes and odd groups: the tooltip names them
             }
             int first = seats[0];
             int last = seats[seats.length - 1];

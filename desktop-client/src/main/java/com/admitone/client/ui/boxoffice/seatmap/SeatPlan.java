@@ -15,8 +15,12 @@ import java.util.function.IntConsumer;
  */
 final class SeatPlan {
 
-    /** A row of one section, its seats (indices into the plan) in x order. */
-    record Row(String section, String row, int[] seats) {
+    /**
+     * A row of one section, its seats (indices into the plan) in x order. {@code straight} when it
+     * reads as a line (three or more seats, no step between neighbours of half a pitch or more),
+     * unlike a box drawn as a small block.
+     */
+    record Row(String section, String row, int[] seats, boolean straight) {
     }
 
     enum Direction { LEFT, RIGHT, UP, DOWN }
@@ -102,6 +106,8 @@ final class SeatPlan {
             first.putIfAbsent(key, seats[i]);
         }
         List<Row> result = new ArrayList<>(byRow.size());
+        List<int[]> orderedRows = new ArrayList<>();
+        List<MapSeat> firsts = new ArrayList<>();
         byRow.forEach((key, members) -> {
             int[] ordered = members.stream().mapToInt(Integer::intValue).toArray();
             // x order; equal x (a box drawn in two lines) falls back to y, then seat number.
@@ -113,17 +119,29 @@ final class SeatPlan {
                 }
                 return c != 0 ? c : Integer.compare(seats[a].number(), seats[b].number());
             });
-            MapSeat s = first.get(key);
-            result.add(new Row(s.section(), s.row(), Arrays.stream(boxed).mapToInt(Integer::intValue).toArray()));
+            orderedRows.add(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+            firsts.add(first.get(key));
         });
+        double rowPitch = medianNeighbourDistance(orderedRows);
+        for (int k = 0; k < orderedRows.size(); k++) {
+            int[] r = orderedRows.get(k);
+            boolean straight = r.length >= 3;
+            for (int j = 1; j < r.length && straight; j++) {
+                straight = Math.abs(ys[r[j]] - ys[r[j - 1]]) < rowPitch * 0.5;
+            }
+            result.add(new Row(firsts.get(k).section(), firsts.get(k).row(), r, straight));
+        }
         return List.copyOf(result);
     }
 
     /** The median distance between x-neighbours in a row: the seat size the map draws with. */
     private double typicalPitch() {
+        return medianNeighbourDistance(rows.stream().map(Row::seats).toList());
+    }
+
+    private double medianNeighbourDistance(List<int[]> orderedRows) {
         List<Double> gaps = new ArrayList<>();
-        for (Row row : rows) {
-            int[] r = row.seats();
+        for (int[] r : orderedRows) {
             for (int k = 1; k < r.length; k++) {
                 double d = Math.hypot(xs[r[k]] - xs[r[k - 1]], ys[r[k]] - ys[r[k - 1]]);
                 if (d > 0) {

@@ -38,7 +38,7 @@ final class SampleVenues {
                 }
                 double x = 100 + (n - 1) * 26 + (n > 12 ? 30 : 0);
                 double y = 140 + r * 28 + Math.pow(n - 13, 2) * 0.12;
-                seats.add(new MapSeat(stalls(r, n), "Stalls " + row + n, "Stalls", row, n, x, y, zone, flags));
+                seats.add(new MapSeat(stalls(r, n), "S-" + row + n, "Stalls", row, n, x, y, zone, flags));
             }
         }
         for (int r = 0; r < 10; r++) {
@@ -54,7 +54,7 @@ final class SampleVenues {
                 }
                 double x = 90 + (n - 1) * 26;
                 double y = 740 + r * 28 + Math.pow(n - 13.5, 2) * 0.15;
-                seats.add(new MapSeat(circle(r, n), "Circle " + row + n, "Circle", row, n, x, y, zone, flags));
+                seats.add(new MapSeat(circle(r, n), "C-" + row + n, "Circle", row, n, x, y, zone, flags));
             }
         }
         for (int b = 0; b < 10; b++) {
@@ -63,7 +63,7 @@ final class SampleVenues {
             for (int n = 1; n <= 4; n++) {
                 double x = left ? 20 + (n % 2) * 24 : 820 + (n % 2) * 24;
                 double y = 160 + (b % 5) * 90 + (n > 2 ? 28 : 0);
-                seats.add(new MapSeat(9000 + b * 10 + n, "Box " + (b + 1) + "/" + n, "Boxes", row, n, x, y, "BOX", Set.of()));
+                seats.add(new MapSeat(9000 + b * 10 + n, "B-" + row + n, "Boxes", row, n, x, y, "BOX", Set.of()));
             }
         }
         return seats;

@@ -65,7 +65,7 @@ class SeatMapViewTest {
 
         assertThat(map.getSelection().getSelectedIds()).containsExactly(stalls(2, 5));
         assertThat(clicks).singleElement().satisfies(e -> {
-            assertThat(e.getSeat().label()).isEqualTo("Stalls C5");
+            assertThat(e.getSeat().label()).isEqualTo("S-C5");
             assertThat(e.isSelected()).isTrue();
         });
 
@@ -122,7 +122,7 @@ class SeatMapViewTest {
 
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> map.getSeatTooltip().isShowing());
         assertThat(map.getSeatTooltip().getText())
-                .isEqualTo("Stalls C5 \u2014 Stalls, row C, seat 5\nPremium: \u00a355.00");
+                .isEqualTo("S-C5 \u2014 Stalls, row C, seat 5\nPremium: \u00a355.00");
     }
 
     @Test

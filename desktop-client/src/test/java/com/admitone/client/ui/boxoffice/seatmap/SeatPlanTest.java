@@ -54,6 +54,12 @@ class SeatPlanTest {
     }
 
     @Test
+    void curvedRowsAreStraightButBoxesAreNot() {
+        assertThat(plan.rows()).filteredOn(r -> r.section().equals("Stalls")).allMatch(SeatPlan.Row::straight).hasSize(20);
+        assertThat(plan.rows()).filteredOn(r -> r.section().equals("Boxes")).noneMatch(SeatPlan.Row::straight).hasSize(10);
+    }
+
+    @Test
     void cursorFollowsRowsAndColumnsAcrossTheAisle() {
         int a12 = plan.indexOf(stalls(0, 12));
         assertThat(plan.seat(plan.neighbour(a12, SeatPlan.Direction.RIGHT)).id()).isEqualTo(stalls(0, 13));
