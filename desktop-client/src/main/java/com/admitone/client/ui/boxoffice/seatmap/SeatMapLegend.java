@@ -26,6 +26,7 @@ public class SeatMapLegend extends FlowPane {
     private final SeatMapView map;
     private final NumberFormat counts = NumberFormat.getIntegerInstance();
     private final List<Runnable> refreshers = new ArrayList<>();
+    private final SeatSprites sprites = new SeatSprites();
     private List<PriceZone> shownZones = List.of();
     private boolean refreshScheduled;
 
@@ -118,7 +119,10 @@ public class SeatMapLegend extends FlowPane {
     private void paint(Canvas swatch, Color fill, SeatStatus status, Set<SeatFlag> flags) {
         GraphicsContext g = swatch.getGraphicsContext2D();
         g.clearRect(0, 0, SWATCH, SWATCH);
-        double r = flags.isEmpty() ? SWATCH / 2 - 3 : SWATCH / 2 - 1;
-        SeatGlyphs.seat(g, SWATCH / 2, SWATCH / 2, r, fill, status, flags, 0, map.currentPalette(), null);
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
+        double r = flags.isEmpty() || flags.contains(SeatFlag.RESTRICTED_VIEW) ? SWATCH / 2 - 3 : SWATCH / 2 - 1;
+        SeatSprites.Sprite sprite = sprites.get(fill, status, flags, r * scale, map.currentPalette());
+        double size = sprite.size() / scale;
+        g.drawImage(sprite.image(), (SWATCH - size) / 2, (SWATCH - size) / 2, size, size);
     }
 }

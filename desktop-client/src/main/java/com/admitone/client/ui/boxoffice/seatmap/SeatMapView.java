@@ -3,6 +3,7 @@ package com.admitone.client.ui.boxoffice.seatmap;
 import com.admitone.client.print.MoneyFormat;
 import com.admitone.model.inventory.SeatState;
 import com.admitone.model.money.Money;
+import com.admitone.model.venue.SeatFlag;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ObjectPropertyBase;
@@ -84,6 +85,9 @@ public class SeatMapView extends Region {
     private Tooltip tooltip;
     private PauseTransition tooltipDelay;
     private final Map<Double, Font> fonts = new HashMap<>();
+    private final SeatSprites sprites = new SeatSprites();
+    /** From this radius (px) seat numbers are drawn. */
+    private static final double MIN_NUMBER_RADIUS = 9;
 
     private SeatPlan plan = SeatPlan.EMPTY;
     private List<PriceZone> zones = List.of();
@@ -154,6 +158,7 @@ public class SeatMapView extends Region {
         for (StyleableObjectProperty<?> colour : colourProperties()) {
             colour.addListener(obs -> {
                 palette = null;
+                sprites.clear();
                 requestFullPaint();
             });
         }
@@ -835,12 +840,27 @@ public class SeatMapView extends Region {
         plan.forEachIn(wx0, wy0, wx1, wy1, visible::add);
         visible.sort();
         double r = seatRadius();
-        Font numberFont = r >= SeatGlyphs.MIN_NUMBER_RADIUS ? font(Math.round(r * 0.95), FontWeight.BOLD) : null;
+        double pixelScale = renderScale();
+        Font numberFont = r >= MIN_NUMBER_RADIUS ? font(Math.round(r * 0.95), FontWeight.BOLD) : null;
+        if (numberFont != null) {
+            g.setFont(numberFont);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+        }
         for (int k = 0; k < visible.size; k++) {
             int i = visible.items[k];
             MapSeat seat = plan.seat(i);
-            SeatGlyphs.seat(g, toScreenX(plan.x(i)), toScreenY(plan.y(i)), r, p.fill(statuses[i], zoneOf[i]),
-                    statuses[i], seat.flags(), seat.number(), p, numberFont);
+            Color fill = p.fill(statuses[i], zoneOf[i]);
+            SeatSprites.Sprite sprite = sprites.get(fill, statuses[i], seat.flags(), r * pixelScale, p);
+            // Whole device pixels, so the picture is copied, not resampled.
+            double x = Math.round(toScreenX(plan.x(i)) * pixelScale - sprite.centre()) / pixelScale;
+            double y = Math.round(toScreenY(plan.y(i)) * pixelScale - sprite.centre()) / pixelScale;
+            double size = sprite.size() / pixelScale;
+            g.drawImage(sprite.image(), x, y, size, size);
+            if (numberFont != null && showsNumber(seat, statuses[i])) {
+                g.setFill(SeatPalette.contrastOn(fill));
+                g.fillText(Integer.toString(seat.number()), x + size / 2, y + size / 2);
+            }
         }
         double ringWidth = Math.max(1.5, Math.min(3, r * 0.25));
         boolean showCursor = isFocused();
@@ -914,6 +934,16 @@ public class SeatMapView extends Region {
                 g.fillText(row.row(), rx, ry);
             }
         }
+    }
+
+    /** Numbers go on seats without a marker. */
+    private static boolean showsNumber(MapSeat seat, SeatStatus status) {
+        return status != SeatStatus.BLOCKED && !seat.has(SeatFlag.WHEELCHAIR) && !seat.has(SeatFlag.COMPANION);
+    }
+
+    /** Device pixels per layout pixel (2 on a HiDPI screen), so seat pictures are made sharp. */
+    private double renderScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
     }
 
     private double seatRadius() {
