@@ -3,7 +3,6 @@ package com.admitone.client.ui.boxoffice.seatmap;
 import com.admitone.client.print.MoneyFormat;
 import com.admitone.model.inventory.SeatState;
 import com.admitone.model.money.Money;
-import com.admitone.model.venue.SeatFlag;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ObjectPropertyBase;
@@ -86,12 +85,15 @@ public class SeatMapView extends Region {
     private PauseTransition tooltipDelay;
     private final Map<Double, Font> fonts = new HashMap<>();
     private final SeatSprites sprites = new SeatSprites();
+    private SeatSprites.Sprite[] looks;
+    private double looksRadius;
     /** From this radius (px) seat numbers are drawn. */
     private static final double MIN_NUMBER_RADIUS = 9;
 
     private SeatPlan plan = SeatPlan.EMPTY;
     private List<PriceZone> zones = List.of();
     private int[] zoneOf = new int[0];
+    private int[] flagBits = new int[0];
     private SeatStatus[] statuses = new SeatStatus[0];
     private boolean[] selected = new boolean[0];
     private final int[] statusCounts = new int[SeatStatus.values().length];
@@ -158,6 +160,7 @@ public class SeatMapView extends Region {
         for (StyleableObjectProperty<?> colour : colourProperties()) {
             colour.addListener(obs -> {
                 palette = null;
+                looks = null;
                 sprites.clear();
                 requestFullPaint();
             });
@@ -192,7 +195,9 @@ public class SeatMapView extends Region {
             zoneIndex.putIfAbsent(allZones.get(z).id(), z);
         }
         int[] newZoneOf = new int[seats.size()];
+        int[] newFlagBits = new int[seats.size()];
         for (int i = 0; i < newPlan.size(); i++) {
+            newFlagBits[i] = SeatSprites.flagBits(newPlan.seat(i).flags());
             String zone = newPlan.seat(i).zone();
             Integer z = zoneIndex.get(zone);
             if (z == null) {
@@ -206,6 +211,8 @@ public class SeatMapView extends Region {
         plan = newPlan;
         zones = List.copyOf(allZones);
         zoneOf = newZoneOf;
+        flagBits = newFlagBits;
+        looks = null;
         statuses = new SeatStatus[newPlan.size()];
         Arrays.fill(statuses, SeatStatus.FREE);
         selected = new boolean[newPlan.size()];
@@ -847,19 +854,25 @@ public class SeatMapView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
         }
+        SeatSprites.Sprite[] looks = looks(r * pixelScale);
+        int zoneCount = zones.size();
         for (int k = 0; k < visible.size; k++) {
             int i = visible.items[k];
-            MapSeat seat = plan.seat(i);
-            Color fill = p.fill(statuses[i], zoneOf[i]);
-            SeatSprites.Sprite sprite = sprites.get(fill, statuses[i], seat.flags(), r * pixelScale, p);
+            SeatStatus status = statuses[i];
+            int look = (status.ordinal() * zoneCount + zoneOf[i]) * SeatSprites.FLAG_LOOKS + flagBits[i];
+            SeatSprites.Sprite sprite = looks[look];
+            if (sprite == null) {
+                sprite = sprites.get(p.fill(status, zoneOf[i]), status, flagBits[i], r * pixelScale, p);
+                looks[look] = sprite;
+            }
             // Whole device pixels, so the picture is copied, not resampled.
             double x = Math.round(toScreenX(plan.x(i)) * pixelScale - sprite.centre()) / pixelScale;
             double y = Math.round(toScreenY(plan.y(i)) * pixelScale - sprite.centre()) / pixelScale;
             double size = sprite.size() / pixelScale;
             g.drawImage(sprite.image(), x, y, size, size);
-            if (numberFont != null && showsNumber(seat, statuses[i])) {
-                g.setFill(SeatPalette.contrastOn(fill));
-                g.fillText(Integer.toString(seat.number()), x + size / 2, y + size / 2);
+            if (numberFont != null && showsNumber(flagBits[i], status)) {
+                g.setFill(SeatPalette.contrastOn(p.fill(status, zoneOf[i])));
+                g.fillText(Integer.toString(plan.seat(i).number()), x + size / 2, y + size / 2);
             }
         }
         double ringWidth = Math.max(1.5, Math.min(3, r * 0.25));
@@ -937,8 +950,18 @@ public class SeatMapView extends Region {
     }
 
     /** Numbers go on seats without a marker. */
-    private static boolean showsNumber(MapSeat seat, SeatStatus status) {
-        return status != SeatStatus.BLOCKED && !seat.has(SeatFlag.WHEELCHAIR) && !seat.has(SeatFlag.COMPANION);
+    private static boolean showsNumber(int flagBits, SeatStatus status) {
+        return status != SeatStatus.BLOCKED && (flagBits & (SeatSprites.WHEELCHAIR | SeatSprites.COMPANION)) == 0;
+    }
+
+    /** The seat pictures of one size, by status, zone and flags; filled as seats need them. */
+    private SeatSprites.Sprite[] looks(double radiusPx) {
+        int size = SeatStatus.values().length * Math.max(1, zones.size()) * SeatSprites.FLAG_LOOKS;
+        if (looks == null || looks.length != size || looksRadius != SeatSprites.quantise(radiusPx)) {
+            looks = new SeatSprites.Sprite[size];
+            looksRadius = SeatSprites.quantise(radiusPx);
+        }
+        return looks;
     }
 
     /** Device pixels per layout pixel (2 on a HiDPI screen), so seat pictures are made sharp. */

@@ -3,7 +3,6 @@ package com.admitone.client.ui.boxoffice.seatmap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -30,7 +29,7 @@ final class SeatPlan {
     private final MapSeat[] seats;
     private final double[] xs;
     private final double[] ys;
-    private final Map<Long, Integer> indexById;
+    private final SeatIds indexById;
     private final List<Row> rows;
     private final double pitch;
     private final double minX;
@@ -50,14 +49,14 @@ final class SeatPlan {
         seats = seatList.toArray(new MapSeat[0]);
         xs = new double[n];
         ys = new double[n];
-        indexById = new HashMap<>(n * 2);
+        indexById = new SeatIds(n);
         double x0 = Double.POSITIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             MapSeat s = seats[i];
-            if (indexById.put(s.id(), i) != null) {
+            if (!indexById.put(s.id(), i)) {
                 throw new IllegalArgumentException("seat " + s.id() + " appears twice");
             }
             xs[i] = s.x();
@@ -74,8 +73,9 @@ final class SeatPlan {
         minY = y0;
         maxX = x1;
         maxY = y1;
-        rows = groupRows();
-        pitch = typicalPitch();
+        List<int[]> orderedRows = groupRows();
+        pitch = medianNeighbourDistance(orderedRows);
+        rows = describeRows(orderedRows);
 
         cellSize = pitch * 2;
         gridColumns = Math.max(1, (int) Math.floor((maxX - minX) / cellSize) + 1);
@@ -97,64 +97,101 @@ final class SeatPlan {
         }
     }
 
-    private List<Row> groupRows() {
-        Map<String, List<Integer>> byRow = new LinkedHashMap<>();
-        Map<String, MapSeat> first = new HashMap<>();
+    /** The seats of each row (in order of first appearance), each row in x order. */
+    private List<int[]> groupRows() {
+        // Section, then row: plain maps of strings, cheap even before the JIT has seen this code.
+        Map<String, Map<String, Integer>> rowOf = new HashMap<>();
+        int[] rowIndex = new int[seats.length];
+        int[] counts = new int[Math.max(1, seats.length)];
+        int rowCount = 0;
         for (int i = 0; i < seats.length; i++) {
-            String key = seats[i].section() + '\u0000' + seats[i].row();
-            byRow.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            first.putIfAbsent(key, seats[i]);
+            Map<String, Integer> sectionRows = rowOf.get(seats[i].section());
+            if (sectionRows == null) {
+                sectionRows = new HashMap<>();
+                rowOf.put(seats[i].section(), sectionRows);
+            }
+            Integer r = sectionRows.get(seats[i].row());
+            if (r == null) {
+                r = rowCount++;
+                sectionRows.put(seats[i].row(), r);
+            }
+            rowIndex[i] = r;
+            counts[r]++;
         }
-        List<Row> result = new ArrayList<>(byRow.size());
-        List<int[]> orderedRows = new ArrayList<>();
-        List<MapSeat> firsts = new ArrayList<>();
-        byRow.forEach((key, members) -> {
-            int[] ordered = members.stream().mapToInt(Integer::intValue).toArray();
-            // x order; equal x (a box drawn in two lines) falls back to y, then seat number.
-            Integer[] boxed = Arrays.stream(ordered).boxed().toArray(Integer[]::new);
-            Arrays.sort(boxed, (a, b) -> {
-                int c = Double.compare(xs[a], xs[b]);
-                if (c == 0) {
-                    c = Double.compare(ys[a], ys[b]);
-                }
-                return c != 0 ? c : Integer.compare(seats[a].number(), seats[b].number());
-            });
-            orderedRows.add(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
-            firsts.add(first.get(key));
-        });
-        double rowPitch = medianNeighbourDistance(orderedRows);
-        for (int k = 0; k < orderedRows.size(); k++) {
-            int[] r = orderedRows.get(k);
+        int[][] members = new int[rowCount][];
+        for (int r = 0; r < rowCount; r++) {
+            members[r] = new int[counts[r]];
+        }
+        int[] filled = new int[rowCount];
+        for (int i = 0; i < seats.length; i++) {
+            int r = rowIndex[i];
+            members[r][filled[r]++] = i;
+        }
+        for (int[] row : members) {
+            sortByX(row);
+        }
+        return Arrays.asList(members);
+    }
+
+    /**
+     * Insertion sort by x, then y, then seat number (a box drawn in two lines has equal x).
+     * Seat lists usually arrive in seat order, so this is close to one pass.
+     */
+    private void sortByX(int[] row) {
+        for (int k = 1; k < row.length; k++) {
+            int seat = row[k];
+            int j = k - 1;
+            while (j >= 0 && before(seat, row[j])) {
+                row[j + 1] = row[j];
+                j--;
+            }
+            row[j + 1] = seat;
+        }
+    }
+
+    private boolean before(int a, int b) {
+        if (xs[a] != xs[b]) {
+            return xs[a] < xs[b];
+        }
+        if (ys[a] != ys[b]) {
+            return ys[a] < ys[b];
+        }
+        return seats[a].number() < seats[b].number();
+    }
+
+    private List<Row> describeRows(List<int[]> orderedRows) {
+        List<Row> result = new ArrayList<>(orderedRows.size());
+        for (int[] r : orderedRows) {
             boolean straight = r.length >= 3;
             for (int j = 1; j < r.length && straight; j++) {
-                straight = Math.abs(ys[r[j]] - ys[r[j - 1]]) < rowPitch * 0.5;
+                straight = Math.abs(ys[r[j]] - ys[r[j - 1]]) < pitch * 0.5;
             }
-            result.add(new Row(firsts.get(k).section(), firsts.get(k).row(), r, straight));
+            MapSeat first = seats[r[0]];
+            result.add(new Row(first.section(), first.row(), r, straight));
         }
         return List.copyOf(result);
     }
 
     /** The median distance between x-neighbours in a row: the seat size the map draws with. */
-    private double typicalPitch() {
-        return medianNeighbourDistance(rows.stream().map(Row::seats).toList());
-    }
-
     private double medianNeighbourDistance(List<int[]> orderedRows) {
-        List<Double> gaps = new ArrayList<>();
+        double[] gaps = new double[seats.length];
+        int count = 0;
         for (int[] r : orderedRows) {
             for (int k = 1; k < r.length; k++) {
-                double d = Math.hypot(xs[r[k]] - xs[r[k - 1]], ys[r[k]] - ys[r[k - 1]]);
+                double dx = xs[r[k]] - xs[r[k - 1]];
+                double dy = ys[r[k]] - ys[r[k - 1]];
+                double d = Math.sqrt(dx * dx + dy * dy);
                 if (d > 0) {
-                    gaps.add(d);
+                    gaps[count++] = d;
                 }
             }
         }
-        if (gaps.isEmpty()) {
+        if (count == 0) {
             double extent = Math.max(maxX - minX, maxY - minY);
             return extent > 0 ? extent / Math.max(1, Math.sqrt(seats.length)) : 1;
         }
-        gaps.sort(Double::compare);
-        return gaps.get(gaps.size() / 2);
+        Arrays.sort(gaps, 0, count);
+        return gaps[count / 2];
     }
 
     int size() {
@@ -175,8 +212,7 @@ final class SeatPlan {
 
     /** The index of a seat id, or -1 when the plan has no such seat. */
     int indexOf(long seatId) {
-        Integer i = indexById.get(seatId);
-        return i == null ? -1 : i;
+        return indexById.get(seatId);
     }
 
     List<Row> rows() {
@@ -287,6 +323,50 @@ final class SeatPlan {
             }
         }
         return best;
+    }
+
+    /** Seat id to index without boxing: open addressing over two arrays, linear probing. */
+    private static final class SeatIds {
+        private final long[] keys;
+        private final int[] values;   // index + 1; 0 marks a free slot
+        private final int mask;
+
+        SeatIds(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+            keys = new long[capacity];
+            values = new int[capacity];
+            mask = capacity - 1;
+        }
+
+        /** False when the id is there already. */
+        boolean put(long id, int index) {
+            int slot = slot(id);
+            while (values[slot] != 0) {
+                if (keys[slot] == id) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = id;
+            values[slot] = index + 1;
+            return true;
+        }
+
+        int get(long id) {
+            int slot = slot(id);
+            while (values[slot] != 0) {
+                if (keys[slot] == id) {
+                    return values[slot] - 1;
+                }
+                slot = (slot + 1) & mask;
+            }
+            return -1;
+        }
+
+        private int slot(long id) {
+            long h = id * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 
     private int column(double x) {

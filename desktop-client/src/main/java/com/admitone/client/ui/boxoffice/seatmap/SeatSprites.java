@@ -31,10 +31,12 @@ final class SeatSprites {
     private static final double SIZE_STEP = 0.25;
     private static final int MAX_CACHED = 512;
 
-    private static final int WHEELCHAIR = 1;
-    private static final int COMPANION = 2;
-    private static final int RESTRICTED = 4;
+    static final int WHEELCHAIR = 1;
+    static final int COMPANION = 2;
+    static final int RESTRICTED = 4;
     private static final int BLOCKED = 8;
+    /** Distinct values of {@link #flagBits}. */
+    static final int FLAG_LOOKS = 8;
 
     /** A picture and where its centre is, in pixels from its top-left corner. */
     record Sprite(Image image, double centre, double size) {
@@ -50,21 +52,24 @@ final class SeatSprites {
         return Math.max(SIZE_STEP, Math.round(radius / SIZE_STEP) * SIZE_STEP);
     }
 
+    /** The flags that change a seat's picture, as bits. */
+    static int flagBits(Set<SeatFlag> flags) {
+        return (flags.contains(SeatFlag.WHEELCHAIR) ? WHEELCHAIR : 0)
+                | (flags.contains(SeatFlag.COMPANION) ? COMPANION : 0)
+                | (flags.contains(SeatFlag.RESTRICTED_VIEW) ? RESTRICTED : 0);
+    }
+
     Sprite get(Color fill, SeatStatus status, Set<SeatFlag> flags, double radius, SeatPalette palette) {
+        return get(fill, status, flagBits(flags), radius, palette);
+    }
+
+    Sprite get(Color fill, SeatStatus status, int flagBits, double radius, SeatPalette palette) {
         double r = quantise(radius);
-        int kind = 0;
-        if (flags.contains(SeatFlag.WHEELCHAIR)) {
-            kind |= WHEELCHAIR;
-        }
+        int kind = flagBits & WHEELCHAIR;
         if (r >= MIN_MARKER_RADIUS) {
+            kind |= flagBits;
             if (status == SeatStatus.BLOCKED) {
                 kind |= BLOCKED;
-            }
-            if (flags.contains(SeatFlag.COMPANION)) {
-                kind |= COMPANION;
-            }
-            if (flags.contains(SeatFlag.RESTRICTED_VIEW)) {
-                kind |= RESTRICTED;
             }
         }
         Color marker = SeatPalette.contrastOn(fill);
@@ -96,7 +101,7 @@ final class SeatSprites {
                 double x = px + 0.5 - c;
                 double y = py + 0.5 - c;
                 double body = square ? box(x, y, r, r, 0)
-                        : (kind & WHEELCHAIR) != 0 ? box(x, y, r, r, r * 0.3) : Math.hypot(x, y) - r;
+                        : (kind & WHEELCHAIR) != 0 ? box(x, y, r, r, r * 0.3) : length(x, y) - r;
                 // Premultiplied RGBA, painted back to front.
                 Arrays.fill(rgba, 0);
                 over(rgba, fill, coverage(body));
@@ -105,7 +110,7 @@ final class SeatSprites {
                 } else if ((kind & WHEELCHAIR) != 0 && r >= MIN_MARKER_RADIUS) {
                     over(rgba, marker, coverage(wheelchair(x, y, r)));
                 } else if ((kind & COMPANION) != 0) {
-                    over(rgba, marker, coverage(Math.abs(Math.hypot(x, y) - r * 0.5) - Math.max(0.5, r * 0.08)));
+                    over(rgba, marker, coverage(Math.abs(length(x, y) - r * 0.5) - Math.max(0.5, r * 0.08)));
                 }
                 if ((kind & RESTRICTED) != 0) {
                     over(rgba, restricted, coverage(cornerTriangle(x, y, r)));
@@ -118,6 +123,11 @@ final class SeatSprites {
         return new Sprite(image, c, side);
     }
 
+    /** Math.hypot is exact but slow; a picture needs no more than sqrt. */
+    private static double length(double x, double y) {
+        return Math.sqrt(x * x + y * y);
+    }
+
     /** Coverage of a pixel by a shape from its signed distance (negative inside), one pixel of ramp. */
     private static double coverage(double distance) {
         return Math.max(0, Math.min(1, 0.5 - distance));
@@ -127,7 +137,7 @@ final class SeatSprites {
     private static double box(double x, double y, double hx, double hy, double k) {
         double qx = Math.abs(x) - (hx - k);
         double qy = Math.abs(y) - (hy - k);
-        double outside = Math.hypot(Math.max(qx, 0), Math.max(qy, 0));
+        double outside = length(Math.max(qx, 0), Math.max(qy, 0));
         return outside + Math.min(Math.max(qx, qy), 0) - k;
     }
 
@@ -136,13 +146,13 @@ final class SeatSprites {
         double dx = bx - ax;
         double dy = by - ay;
         double t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-        return Math.hypot(x - ax - t * dx, y - ay - t * dy);
+        return length(x - ax - t * dx, y - ay - t * dy);
     }
 
     /** The international wheelchair pictogram, simplified: head, back, seat, leg and the open wheel. */
     private static double wheelchair(double x, double y, double r) {
         double w = Math.max(0.55, r * 0.075);
-        double head = Math.hypot(x + r * 0.22, y + r * 0.66) - r * 0.15;
+        double head = length(x + r * 0.22, y + r * 0.66) - r * 0.15;
         double back = segment(x, y, -r * 0.22, -r * 0.38, -r * 0.22, r * 0.05) - w;
         double seat = segment(x, y, -r * 0.22, r * 0.05, r * 0.28, r * 0.05) - w;
         double leg = segment(x, y, r * 0.28, r * 0.05, r * 0.48, r * 0.48) - w;
@@ -155,10 +165,10 @@ final class SeatSprites {
         if (angle > -10 && angle < 100) {
             double a0 = Math.toRadians(-10);
             double a1 = Math.toRadians(100);
-            wheel = Math.min(Math.hypot(cx - wheelRadius * Math.cos(a0), -cy - wheelRadius * Math.sin(a0)),
-                    Math.hypot(cx - wheelRadius * Math.cos(a1), -cy - wheelRadius * Math.sin(a1))) - w;
+            wheel = Math.min(length(cx - wheelRadius * Math.cos(a0), -cy - wheelRadius * Math.sin(a0)),
+                    length(cx - wheelRadius * Math.cos(a1), -cy - wheelRadius * Math.sin(a1))) - w;
         } else {
-            wheel = Math.abs(Math.hypot(cx, cy) - wheelRadius) - w;
+            wheel = Math.abs(length(cx, cy) - wheelRadius) - w;
         }
         return Math.min(Math.min(head, back), Math.min(Math.min(seat, leg), wheel));
     }
