@@ -23,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,7 +52,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code redraw_p50_ms}/{@code redraw_p99_ms}: one seat changes state (as a sync pull or
  *       another counter's sale does) and the map repaints it, over 1,000 such changes, each in its
  *       own FX event with the normal pulses in between;</li>
- *   <li>extras: the same first paint warm ({@code first_paint_warm_ms}, median of 10), a full
+ *   <li>extras: the same first paint warm ({@code first_paint_warm_ms}: median of 10 after 10
+ *       unmeasured ones), a full
  *       repaint after a zoom step ({@code zoom_paint_p50_ms}/{@code zoom_paint_p99_ms}) and
  *       {@code first_raster_ms}, a snapshot of the freshly painted map, which makes the software
  *       renderer rasterise every queued drawing call: an upper bound of what the render thread
@@ -109,6 +111,9 @@ public final class SeatMapBench {
         Thread.sleep(500);   // a few pulses: the shell is on screen before any seat map opens
 
         double coldFirstPaint = firstPaint(seats, zones, halfSold);
+        for (int i = 0; i < 10; i++) {
+            firstPaint(seats, zones, halfSold);   // the JIT learns the code
+        }
         double[] warm = new double[10];
         for (int i = 0; i < warm.length; i++) {
             warm[i] = firstPaint(seats, zones, halfSold);
@@ -141,9 +146,18 @@ public final class SeatMapBench {
         result.put("renderer", "monocle-headless/prism-" + System.getProperty("prism.order"));
         result.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         result.put("cpus", Runtime.getRuntime().availableProcessors());
-        boolean met = coldFirstPaint <= 100 && percentile(redraws, 99) <= 16;
+        // The machine may be shared: the load says how much of it this run had.
+        result.put("load_average_1min", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        List<String> missed = new ArrayList<>();
+        if (coldFirstPaint > 100) {
+            missed.add("first_paint_ms <= 100");
+        }
+        if (percentile(redraws, 99) > 16) {
+            missed.add("redraw_p99_ms <= 16");
+        }
         result.put("targets", "first_paint_ms <= 100, redraw_p99_ms <= 16");
-        result.put("targets_met", met);
+        result.put("targets_missed", missed);
+        result.put("targets_met", missed.isEmpty());
         return result;
     }
 

@@ -816,6 +816,12 @@ public class SeatMapView extends Region {
         if (fullPaintPending || canvas.getWidth() <= 0) {
             return;
         }
+        if (!onScreen()) {
+            // A canvas that is not rendered keeps every drawing call; a full paint starts afresh
+            // (it clears the whole canvas), so a hidden map holds one paint's worth, not hours of updates.
+            requestFullPaint();
+            return;
+        }
         double r = seatRadius() + RING_MARGIN;
         double cx = toScreenX(plan.x(i));
         double cy = toScreenY(plan.y(i));
@@ -839,6 +845,18 @@ public class SeatMapView extends Region {
         paintSeats(g, p, toWorldX(x0) - reach, toWorldY(y0) - reach, toWorldX(x1) + reach, toWorldY(y1) + reach);
         g.restore();
         seatPaints++;
+    }
+
+    private boolean onScreen() {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Draws the seats with centres in a world rectangle: fills first, then rings on top, both in index order. */

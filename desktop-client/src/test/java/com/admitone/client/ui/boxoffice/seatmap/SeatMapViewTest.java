@@ -154,6 +154,23 @@ class SeatMapViewTest {
     }
 
     @Test
+    void aHiddenMapCollectsChangesIntoOneFullPaint(FxRobot robot) {
+        robot.interact(() -> map.setVisible(false));
+        long fullPaints = map.getFullPaintCount();
+        long seatPaints = map.getSeatPaintCount();
+
+        robot.interact(() -> {
+            for (int n = 1; n <= 20; n++) {
+                map.setStatus(stalls(5, n), SeatStatus.SOLD);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(map.getSeatPaintCount()).isEqualTo(seatPaints);
+        assertThat(map.getFullPaintCount()).isEqualTo(fullPaints + 1);
+    }
+
+    @Test
     void aSeatTakenElsewhereLeavesTheSelection(FxRobot robot) {
         robot.clickOn(onScreen(stalls(2, 5)), MouseButton.PRIMARY);
         robot.interact(() -> map.setStatus(stalls(2, 5), SeatStatus.HELD_BY_ME));
