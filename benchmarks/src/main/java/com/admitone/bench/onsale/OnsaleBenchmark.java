@@ -55,7 +55,7 @@ final class OnsaleBenchmark {
         }
     }
 
-    record Settings(int buyers, int connections, long seed, int warmupBuyers, long refreshMillis,
+    record Settings(int buyers, int connections, long seed, int warmupBuyers, int warmupSales, long refreshMillis,
                     Duration timeout, int floorRounds, String serverMaxHeap, List<String> serverJvmOptions,
                     Long performanceId,
                     Path logDir, boolean keepData, long waitQuietSeconds) {
@@ -116,24 +116,36 @@ final class OnsaleBenchmark {
 
                         JsonNode performances = api.get("/api/performances");
                         target = chooseTarget(performances);
-                        JsonNode warmupPerformance = settings.warmupBuyers() > 0
-                                ? chooseWarmup(performances, target.path("id").asLong()) : null;
-                        if (warmupPerformance != null) {
-                            long id = warmupPerformance.path("id").asLong();
-                            say("warming up: " + settings.warmupBuyers() + " buyers on performance " + id
-                                    + " (" + warmupPerformance.path("title").asText() + ")");
-                            SaleRun w = sell(api, id, settings.warmupBuyers(), settings.seed() ^ 0x5DEECE66DL,
+                        List<JsonNode> warmupPerformances = settings.warmupBuyers() > 0
+                                ? chooseWarmups(performances, target.path("id").asLong(), settings.warmupSales())
+                                : List.of();
+                        List<Map<String, Object>> warmupSales = new ArrayList<>();
+                        for (int k = 0; k < warmupPerformances.size(); k++) {
+                            JsonNode wp = warmupPerformances.get(k);
+                            long id = wp.path("id").asLong();
+                            say("warm-up sale " + (k + 1) + "/" + warmupPerformances.size() + ": "
+                                    + settings.warmupBuyers() + " buyers on performance " + id
+                                    + " (" + wp.path("title").asText() + ")");
+                            SaleRun w = sell(api, id, settings.warmupBuyers(), settings.seed() ^ (0x5DEECE66DL + k),
                                     executor, timer, cpu);
-                            warmup.put("performance_id", id);
-                            warmup.put("buyers", settings.warmupBuyers());
-                            warmup.put("sold", w.audit().sold());
-                            warmup.put("requests", w.driver().requests.get());
-                            warmup.put("duration_s", round(w.driver().durationSeconds(), 3));
-                            warmup.put("sold_per_s", round(w.audit().confirmedSeats() / w.driver().saleWindowSeconds(), 1));
-                        } else {
-                            warmup.put("performance_id", null);
-                            warmup.put("note", settings.warmupBuyers() > 0
-                                    ? "no other ON_SALE seated performance to warm up on" : "warm-up disabled");
+                            Map<String, Object> one = new LinkedHashMap<>();
+                            one.put("performance_id", id);
+                            one.put("sold", w.audit().sold());
+                            one.put("requests", w.driver().requests.get());
+                            one.put("duration_s", round(w.driver().durationSeconds(), 3));
+                            one.put("sold_per_s", round(w.audit().confirmedSeats() / w.driver().saleWindowSeconds(), 1));
+                            one.put("server_cpu_ms_per_request", round(w.cpu().process() * 1000
+                                    / Math.max(1, w.driver().requests.get() + w.refreshes()), 3));
+                            one.put("driver_cpu_ms_per_request", round(w.cpu().self() * 1000
+                                    / Math.max(1, w.driver().requests.get() + w.refreshes()), 3));
+                            warmupSales.add(one);
+                        }
+                        warmup.put("buyers", settings.warmupBuyers());
+                        warmup.put("sales", warmupSales);
+                        if (warmupSales.size() < settings.warmupSales() && settings.warmupBuyers() > 0) {
+                            warmup.put("note", "only " + warmupSales.size() + " other ON_SALE seated performances to warm up on");
+                        } else if (settings.warmupBuyers() == 0 || settings.warmupSales() == 0) {
+                            warmup.put("note", "warm-up disabled");
                         }
 
                         long id = target.path("id").asLong();
@@ -248,6 +260,7 @@ final class OnsaleBenchmark {
             out.put("other_processes_cpu_s", round(cpu.others(), 2));
             out.put("machine_cpu_capacity_s", round(cpu.machineCapacity(), 2));
             out.put("server_cpu_ms_per_request", round(cpu.process() * 1000 / Math.max(1, d.requests.get() + sale.refreshes()), 3));
+            out.put("driver_cpu_ms_per_request", round(cpu.self() * 1000 / Math.max(1, d.requests.get() + sale.refreshes()), 3));
             out.put("machine_busy_before_pct", round(busyBefore * 100, 1));
             out.put("floor_db", floorDb);
             out.put("floor_orders", orders.size());
@@ -363,13 +376,15 @@ final class OnsaleBenchmark {
                         + " seats all free; the server lists: " + performances));
     }
 
-    private static JsonNode chooseWarmup(JsonNode performances, long targetId) {
+    /** Other on-sale seated performances with free seats, those closest to the target's size first. */
+    private static List<JsonNode> chooseWarmups(JsonNode performances, long targetId, int count) {
         return StreamSupport.stream(performances.spliterator(), false)
                 .filter(p -> p.path("id").asLong() != targetId)
                 .filter(p -> "ON_SALE".equals(p.path("status").asText()))
                 .filter(p -> p.path("seatCount").asInt() > 0 && p.path("free").asInt() > 0)
-                .min(Comparator.comparingInt(p -> Math.abs(p.path("seatCount").asInt() - EXPECTED_SEATS)))
-                .orElse(null);
+                .sorted(Comparator.comparingInt(p -> Math.abs(p.path("seatCount").asInt() - EXPECTED_SEATS)))
+                .limit(Math.max(0, count))
+                .toList();
     }
 
     /** Waits (up to a limit) until the machine is mostly idle, so other work does not skew the sale. */

@@ -39,8 +39,12 @@ public final class OnsaleCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(names = "--warmup-buyers",
-            description = "buyers for an untimed warm-up sale of another performance first; 0 for none (default: ${DEFAULT-VALUE})")
+            description = "buyers in each untimed warm-up sale; 0 for none (default: ${DEFAULT-VALUE})")
     int warmupBuyers = 1000;
+
+    @Option(names = "--warmup-sales",
+            description = "untimed warm-up sales of other performances before the timed one (default: ${DEFAULT-VALUE})")
+    int warmupSales = 3;
 
     @Option(names = "--refresh-ms",
             description = "time between two refreshes of the shared seat-map snapshot during a sale (default: ${DEFAULT-VALUE})")
@@ -82,7 +86,7 @@ public final class OnsaleCommand implements Callable<Integer> {
         Path repo = RepoRoot.find();
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
         OnsaleBenchmark bench = new OnsaleBenchmark(new OnsaleBenchmark.Settings(buyers,
-                connections != null ? connections : buyers, seed, warmupBuyers, refreshMillis,
+                connections != null ? connections : buyers, seed, warmupBuyers, warmupSales, refreshMillis,
                 Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, serverJvmOptions, performanceId,
                 repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds));
 
