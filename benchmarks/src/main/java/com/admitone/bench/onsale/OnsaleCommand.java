@@ -32,8 +32,9 @@ public final class OnsaleCommand implements Callable<Integer> {
     int buyers = 1000;
 
     @Option(names = "--connections",
-            description = "most HTTP requests in flight at once, i.e. open connections (default: one per buyer)")
-    Integer connections;
+            description = "most sale requests in flight at once, i.e. open connections; buyers beyond wait for one, "
+                    + "and choose their seats when they get it (default: ${DEFAULT-VALUE})")
+    int connections = 64;
 
     @Option(names = "--seed", description = "random seed for party sizes and seat choice (default: ${DEFAULT-VALUE})")
     long seed = 42;
@@ -86,7 +87,7 @@ public final class OnsaleCommand implements Callable<Integer> {
         Path repo = RepoRoot.find();
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
         OnsaleBenchmark bench = new OnsaleBenchmark(new OnsaleBenchmark.Settings(buyers,
-                connections != null ? connections : buyers, seed, warmupBuyers, warmupSales, refreshMillis,
+                Math.max(1, connections), seed, warmupBuyers, warmupSales, refreshMillis,
                 Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, serverJvmOptions, performanceId,
                 repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds));
 

@@ -98,30 +98,34 @@ final class SaleDriver {
         }
     }
 
-    private void step(Buyer b) {
-        try {
-            int want = b.remaining;
-            int[] seats = view.pick(want, b.random);
-            if (seats == null) {
-                int largest = view.largestBlock();
-                if (largest == 0) {
-                    finish(b, Buyer.End.SOLD_OUT);
-                    return;
-                }
-                seats = view.pick(Math.min(largest, want), b.random);
-                if (seats == null) { // the view changed under us; look again
-                    executor.execute(() -> step(b));
-                    return;
-                }
-                fallbacks.incrementAndGet();
-            }
-            send(b, seats, sellSeats(seats), 0);
-        } catch (RuntimeException e) {
-            problem("buyer " + b.id + ": " + e);
-            finish(b, Buyer.End.FAILED);
-        }
+    /** One sale request: its seats and body, fixed once chosen (a re-send repeats both, key included). */
+    private record Attempt(int[] seats, byte[] body) {
     }
 
+    private void step(Buyer b) {
+        dispatch(b, null, 0);
+    }
+
+    /**
+     * The buyer's seats for its next request, chosen from the view as it is now, or null when
+     * there is nothing to choose (sold out, or the view changed under the choice).
+     */
+    private Attempt choose(Buyer b) {
+        int want = b.remaining;
+        int[] seats = view.pick(want, b.random);
+        if (seats == null) {
+            int largest = view.largestBlock();
+            if (largest == 0) {
+                return null;
+            }
+            seats = view.pick(Math.min(largest, want), b.random);
+            if (seats == null) {
+                return null;
+            }
+            fallbacks.incrementAndGet();
+        }
+        return new Attempt(seats, sellSeats(seats));
+    }
     private byte[] sellSeats(int[] seats) {
         List<Commands.SaleLine> lines = new ArrayList<>(seats.length);
         long total = 0;
@@ -144,20 +148,41 @@ final class SaleDriver {
         }
     }
 
-    /** Sends (or, after a transport error, re-sends with the same idempotency key) one sale. */
-    private void send(Buyer b, int[] seats, byte[] body, int retry) {
+    /**
+     * Sends a sale for the buyer. A new attempt ({@code again} null) chooses its seats only when a
+     * connection is free to carry it, from the view as it is then (with a connection per buyer: at
+     * once); after a transport error the same attempt is re-sent with the same idempotency key, as a
+     * client's outbox would. Latency counts from the call, so time spent waiting for a connection is in it.
+     */
+    private void dispatch(Buyer b, Attempt again, int retry) {
         long issued = System.nanoTime();
-        firstRequestNanos.accumulateAndGet(issued, Math::min);
-        requests.incrementAndGet();
-        if (retry == 0) {
-            b.attempts++;
-        }
+        Attempt[] attempt = {again};
         long[] sentAt = new long[1];
         limiter.submit(() -> {
+            if (attempt[0] == null) {
+                attempt[0] = choose(b);
+                if (attempt[0] == null) {
+                    return CompletableFuture.<ApiClient.Response>completedFuture(null);
+                }
+                b.attempts++;
+            }
             sentAt[0] = System.nanoTime();
-            return api.postAsync(COMMANDS, body);
+            firstRequestNanos.accumulateAndGet(sentAt[0], Math::min);
+            requests.incrementAndGet();
+            return api.postAsync(COMMANDS, attempt[0].body());
         }).whenCompleteAsync((response, error) -> {
             long now = System.nanoTime();
+            if (attempt[0] == null) { // nothing was sent
+                if (error != null) {
+                    problem("buyer " + b.id + ": " + error);
+                    finish(b, Buyer.End.FAILED);
+                } else if (view.largestBlock() == 0) {
+                    finish(b, Buyer.End.SOLD_OUT);
+                } else {
+                    step(b); // the view changed while choosing; choose again
+                }
+                return;
+            }
             if (error != null || response.status() >= 500 || response.status() == 429) {
                 if (error == null) {
                     httpErrors.merge(response.status(), 1, Integer::sum);
@@ -167,7 +192,8 @@ final class SaleDriver {
                 }
                 if (retry < MAX_TRANSPORT_RETRIES) {
                     transportRetries.incrementAndGet();
-                    timer.schedule(() -> executor.execute(() -> send(b, seats, body, retry + 1)),
+                    Attempt same = attempt[0];
+                    timer.schedule(() -> executor.execute(() -> dispatch(b, same, retry + 1)),
                             50L << retry, TimeUnit.MILLISECONDS);
                 } else {
                     unresolved.incrementAndGet();
@@ -178,7 +204,7 @@ final class SaleDriver {
             latency.add(now - issued);
             wireLatency.add(now - sentAt[0]);
             try {
-                handle(b, seats, response, now);
+                handle(b, attempt[0].seats(), response, now);
             } catch (RuntimeException e) {
                 problem("buyer " + b.id + " could not read the answer " + response.describe() + ": " + e);
                 finish(b, Buyer.End.FAILED);
