@@ -1,9 +1,9 @@
 package com.admitone.bench.onsale;
 
 import com.admitone.bench.common.ApiClient;
-import com.admitone.bench.common.AsyncLimiter;
 import com.admitone.bench.common.CpuMeter;
 import com.admitone.bench.common.EmbeddedPg;
+import com.admitone.bench.common.HttpConnection;
 import com.admitone.bench.common.ResultWriter;
 import com.admitone.bench.common.RssSampler;
 import com.admitone.bench.common.ServerProcess;
@@ -127,7 +127,7 @@ final class OnsaleBenchmark {
                                     + settings.warmupBuyers() + " buyers on performance " + id
                                     + " (" + wp.path("title").asText() + ")");
                             SaleRun w = sell(api, id, settings.warmupBuyers(), settings.seed() ^ (0x5DEECE66DL + k),
-                                    executor, timer, cpu);
+                                    timer, cpu);
                             Map<String, Object> one = new LinkedHashMap<>();
                             one.put("performance_id", id);
                             one.put("sold", w.audit().sold());
@@ -156,7 +156,7 @@ final class OnsaleBenchmark {
                         } else {
                             busyBefore = CpuMeter.machineBusyShare(1000);
                         }
-                        sale = sell(api, id, settings.buyers(), settings.seed(), executor, timer, cpu);
+                        sale = sell(api, id, settings.buyers(), settings.seed(), timer, cpu);
                     } finally {
                         executor.shutdownNow();
                         timer.shutdownNow();
@@ -307,32 +307,37 @@ final class OnsaleBenchmark {
         }
     }
 
-    private SaleRun sell(ApiClient api, long performanceId, int buyerCount, long seed, ExecutorService executor,
+    private SaleRun sell(ApiClient api, long performanceId, int buyerCount, long seed,
                          ScheduledExecutorService timer, CpuMeter cpu) throws InterruptedException {
-        JsonNode doc = api.get("/api/performances/" + performanceId + "/seats");
+        String path = "/api/performances/" + performanceId + "/seats";
+        JsonNode doc = api.get(path);
         SeatMap map = SeatMap.parse(doc, "ADULT");
         boolean[] free = map.freeFlags(doc);
         SeatView view = new SeatView(map, free);
         int freeAtStart = view.freeCount();
-        SnapshotRefresher refresher = new SnapshotRefresher(api, map, view, timer, settings.refreshMillis());
-        AsyncLimiter limiter = new AsyncLimiter(settings.connections());
-        SaleDriver driver = new SaleDriver(api, map, view, refresher, limiter, executor, timer);
+        try (HttpConnection mapConnection = new HttpConnection(api.base(), ApiClient.DEFAULT_TIMEOUT).bearer(api.token())) {
+            SnapshotRefresher refresher = new SnapshotRefresher(
+                    SnapshotRefresher.Fetcher.overHttp(mapConnection, path, api.json()), map, view, timer,
+                    settings.refreshMillis());
+            SaleDriver driver = new SaleDriver(api.base(), api.token(), settings.connections(), map, view, refresher,
+                    timer, api.json(), ApiClient.DEFAULT_TIMEOUT);
 
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Buyer> buyers = new ArrayList<>(buyerCount);
-        for (int i = 0; i < buyerCount; i++) {
-            buyers.add(new Buyer(i, Buyer.drawPartySize(random), random.nextLong()));
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Buyer> buyers = new ArrayList<>(buyerCount);
+            for (int i = 0; i < buyerCount; i++) {
+                buyers.add(new Buyer(i, Buyer.drawPartySize(random), random.nextLong()));
+            }
+            CpuMeter.Reading before = cpu.read();
+            boolean completed = driver.run(buyers, settings.timeout());
+            CpuMeter.Usage used = CpuMeter.between(before, cpu.read());
+            if (!completed) {
+                say("the sale did not finish within " + settings.timeout() + "; auditing what there is");
+            }
+            JsonNode after = api.get(path);
+            SaleLedger.Audit audit = driver.ledger().audit(map, after);
+            return new SaleRun(map, driver, audit, completed, refresher.fetches(), driver.maxInFlight(), buyers, used,
+                    freeAtStart);
         }
-        CpuMeter.Reading before = cpu.read();
-        boolean completed = driver.run(buyers, settings.timeout());
-        CpuMeter.Usage used = CpuMeter.between(before, cpu.read());
-        if (!completed) {
-            say("the sale did not finish within " + settings.timeout() + "; auditing what there is");
-        }
-        JsonNode after = api.get("/api/performances/" + performanceId + "/seats");
-        SaleLedger.Audit audit = driver.ledger().audit(map, after);
-        return new SaleRun(map, driver, audit, completed, refresher.fetches(), limiter.maxInFlight(), buyers, used,
-                freeAtStart);
     }
 
     /** The confirmed orders as seat ids, in confirmation order; all seats in the buyers' group sizes if none. */

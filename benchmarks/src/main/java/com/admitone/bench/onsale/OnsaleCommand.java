@@ -45,11 +45,11 @@ public final class OnsaleCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-sales",
             description = "untimed warm-up sales of other performances before the timed one (default: ${DEFAULT-VALUE})")
-    int warmupSales = 3;
+    int warmupSales = 8;
 
     @Option(names = "--refresh-ms",
-            description = "time between two refreshes of the shared seat-map snapshot during a sale (default: ${DEFAULT-VALUE})")
-    long refreshMillis = 100;
+            description = "refresh the shared seat-map snapshot this often during a sale, besides on demand; 0: only on demand (default: ${DEFAULT-VALUE})")
+    long refreshMillis = 1000;
 
     @Option(names = "--timeout-s", description = "give up on a sale after this long (default: ${DEFAULT-VALUE})")
     long timeoutSeconds = 300;
