@@ -114,6 +114,11 @@ public final class ApiClient {
         token = value;
     }
 
+    /** The bearer token from {@link #login}, or null. */
+    public String token() {
+        return token;
+    }
+
     /** A GET that must succeed. */
     public JsonNode get(String path) {
         Response r = call("GET", path, null, Map.of());

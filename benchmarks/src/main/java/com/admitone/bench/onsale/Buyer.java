@@ -15,6 +15,8 @@ final class Buyer {
     int remaining;
     int attempts;
     int orders;
+    /** The seat-map snapshot number when this buyer last found nothing free, or -1. */
+    int soldOutSeenAt = -1;
     End end;
 
     Buyer(int id, int party, long seed) {

@@ -1,9 +1,9 @@
 package com.admitone.bench.onsale;
 
 import com.admitone.bench.common.ApiClient;
-import com.admitone.bench.common.AsyncLimiter;
 import com.admitone.bench.common.CpuMeter;
 import com.admitone.bench.common.EmbeddedPg;
+import com.admitone.bench.common.HttpConnection;
 import com.admitone.bench.common.ResultWriter;
 import com.admitone.bench.common.RssSampler;
 import com.admitone.bench.common.ServerProcess;
@@ -55,7 +55,7 @@ final class OnsaleBenchmark {
         }
     }
 
-    record Settings(int buyers, int connections, long seed, int warmupBuyers, long refreshMillis,
+    record Settings(int buyers, int connections, long seed, int warmupBuyers, int warmupSales, long refreshMillis,
                     Duration timeout, int floorRounds, String serverMaxHeap, List<String> serverJvmOptions,
                     Long performanceId,
                     Path logDir, boolean keepData, long waitQuietSeconds) {
@@ -116,24 +116,36 @@ final class OnsaleBenchmark {
 
                         JsonNode performances = api.get("/api/performances");
                         target = chooseTarget(performances);
-                        JsonNode warmupPerformance = settings.warmupBuyers() > 0
-                                ? chooseWarmup(performances, target.path("id").asLong()) : null;
-                        if (warmupPerformance != null) {
-                            long id = warmupPerformance.path("id").asLong();
-                            say("warming up: " + settings.warmupBuyers() + " buyers on performance " + id
-                                    + " (" + warmupPerformance.path("title").asText() + ")");
-                            SaleRun w = sell(api, id, settings.warmupBuyers(), settings.seed() ^ 0x5DEECE66DL,
-                                    executor, timer, cpu);
-                            warmup.put("performance_id", id);
-                            warmup.put("buyers", settings.warmupBuyers());
-                            warmup.put("sold", w.audit().sold());
-                            warmup.put("requests", w.driver().requests.get());
-                            warmup.put("duration_s", round(w.driver().durationSeconds(), 3));
-                            warmup.put("sold_per_s", round(w.audit().confirmedSeats() / w.driver().saleWindowSeconds(), 1));
-                        } else {
-                            warmup.put("performance_id", null);
-                            warmup.put("note", settings.warmupBuyers() > 0
-                                    ? "no other ON_SALE seated performance to warm up on" : "warm-up disabled");
+                        List<JsonNode> warmupPerformances = settings.warmupBuyers() > 0
+                                ? chooseWarmups(performances, target.path("id").asLong(), settings.warmupSales())
+                                : List.of();
+                        List<Map<String, Object>> warmupSales = new ArrayList<>();
+                        for (int k = 0; k < warmupPerformances.size(); k++) {
+                            JsonNode wp = warmupPerformances.get(k);
+                            long id = wp.path("id").asLong();
+                            say("warm-up sale " + (k + 1) + "/" + warmupPerformances.size() + ": "
+                                    + settings.warmupBuyers() + " buyers on performance " + id
+                                    + " (" + wp.path("title").asText() + ")");
+                            SaleRun w = sell(api, id, settings.warmupBuyers(), settings.seed() ^ (0x5DEECE66DL + k),
+                                    timer, cpu);
+                            Map<String, Object> one = new LinkedHashMap<>();
+                            one.put("performance_id", id);
+                            one.put("sold", w.audit().sold());
+                            one.put("requests", w.driver().requests.get());
+                            one.put("duration_s", round(w.driver().durationSeconds(), 3));
+                            one.put("sold_per_s", round(w.audit().confirmedSeats() / w.driver().saleWindowSeconds(), 1));
+                            one.put("server_cpu_ms_per_request", round(w.cpu().process() * 1000
+                                    / Math.max(1, w.driver().requests.get() + w.refreshes()), 3));
+                            one.put("driver_cpu_ms_per_request", round(w.cpu().self() * 1000
+                                    / Math.max(1, w.driver().requests.get() + w.refreshes()), 3));
+                            warmupSales.add(one);
+                        }
+                        warmup.put("buyers", settings.warmupBuyers());
+                        warmup.put("sales", warmupSales);
+                        if (warmupSales.size() < settings.warmupSales() && settings.warmupBuyers() > 0) {
+                            warmup.put("note", "only " + warmupSales.size() + " other ON_SALE seated performances to warm up on");
+                        } else if (settings.warmupBuyers() == 0 || settings.warmupSales() == 0) {
+                            warmup.put("note", "warm-up disabled");
                         }
 
                         long id = target.path("id").asLong();
@@ -144,7 +156,7 @@ final class OnsaleBenchmark {
                         } else {
                             busyBefore = CpuMeter.machineBusyShare(1000);
                         }
-                        sale = sell(api, id, settings.buyers(), settings.seed(), executor, timer, cpu);
+                        sale = sell(api, id, settings.buyers(), settings.seed(), timer, cpu);
                     } finally {
                         executor.shutdownNow();
                         timer.shutdownNow();
@@ -248,6 +260,7 @@ final class OnsaleBenchmark {
             out.put("other_processes_cpu_s", round(cpu.others(), 2));
             out.put("machine_cpu_capacity_s", round(cpu.machineCapacity(), 2));
             out.put("server_cpu_ms_per_request", round(cpu.process() * 1000 / Math.max(1, d.requests.get() + sale.refreshes()), 3));
+            out.put("driver_cpu_ms_per_request", round(cpu.self() * 1000 / Math.max(1, d.requests.get() + sale.refreshes()), 3));
             out.put("machine_busy_before_pct", round(busyBefore * 100, 1));
             out.put("floor_db", floorDb);
             out.put("floor_orders", orders.size());
@@ -294,32 +307,37 @@ final class OnsaleBenchmark {
         }
     }
 
-    private SaleRun sell(ApiClient api, long performanceId, int buyerCount, long seed, ExecutorService executor,
+    private SaleRun sell(ApiClient api, long performanceId, int buyerCount, long seed,
                          ScheduledExecutorService timer, CpuMeter cpu) throws InterruptedException {
-        JsonNode doc = api.get("/api/performances/" + performanceId + "/seats");
+        String path = "/api/performances/" + performanceId + "/seats";
+        JsonNode doc = api.get(path);
         SeatMap map = SeatMap.parse(doc, "ADULT");
         boolean[] free = map.freeFlags(doc);
         SeatView view = new SeatView(map, free);
         int freeAtStart = view.freeCount();
-        SnapshotRefresher refresher = new SnapshotRefresher(api, map, view, timer, settings.refreshMillis());
-        AsyncLimiter limiter = new AsyncLimiter(settings.connections());
-        SaleDriver driver = new SaleDriver(api, map, view, refresher, limiter, executor, timer);
+        try (HttpConnection mapConnection = new HttpConnection(api.base(), ApiClient.DEFAULT_TIMEOUT).bearer(api.token())) {
+            SnapshotRefresher refresher = new SnapshotRefresher(
+                    SnapshotRefresher.Fetcher.overHttp(mapConnection, path, api.json()), map, view, timer,
+                    settings.refreshMillis());
+            SaleDriver driver = new SaleDriver(api.base(), api.token(), settings.connections(), map, view, refresher,
+                    timer, api.json(), ApiClient.DEFAULT_TIMEOUT);
 
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Buyer> buyers = new ArrayList<>(buyerCount);
-        for (int i = 0; i < buyerCount; i++) {
-            buyers.add(new Buyer(i, Buyer.drawPartySize(random), random.nextLong()));
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Buyer> buyers = new ArrayList<>(buyerCount);
+            for (int i = 0; i < buyerCount; i++) {
+                buyers.add(new Buyer(i, Buyer.drawPartySize(random), random.nextLong()));
+            }
+            CpuMeter.Reading before = cpu.read();
+            boolean completed = driver.run(buyers, settings.timeout());
+            CpuMeter.Usage used = CpuMeter.between(before, cpu.read());
+            if (!completed) {
+                say("the sale did not finish within " + settings.timeout() + "; auditing what there is");
+            }
+            JsonNode after = api.get(path);
+            SaleLedger.Audit audit = driver.ledger().audit(map, after);
+            return new SaleRun(map, driver, audit, completed, refresher.fetches(), driver.maxInFlight(), buyers, used,
+                    freeAtStart);
         }
-        CpuMeter.Reading before = cpu.read();
-        boolean completed = driver.run(buyers, settings.timeout());
-        CpuMeter.Usage used = CpuMeter.between(before, cpu.read());
-        if (!completed) {
-            say("the sale did not finish within " + settings.timeout() + "; auditing what there is");
-        }
-        JsonNode after = api.get("/api/performances/" + performanceId + "/seats");
-        SaleLedger.Audit audit = driver.ledger().audit(map, after);
-        return new SaleRun(map, driver, audit, completed, refresher.fetches(), limiter.maxInFlight(), buyers, used,
-                freeAtStart);
     }
 
     /** The confirmed orders as seat ids, in confirmation order; all seats in the buyers' group sizes if none. */
@@ -363,13 +381,15 @@ final class OnsaleBenchmark {
                         + " seats all free; the server lists: " + performances));
     }
 
-    private static JsonNode chooseWarmup(JsonNode performances, long targetId) {
+    /** Other on-sale seated performances with free seats, those closest to the target's size first. */
+    private static List<JsonNode> chooseWarmups(JsonNode performances, long targetId, int count) {
         return StreamSupport.stream(performances.spliterator(), false)
                 .filter(p -> p.path("id").asLong() != targetId)
                 .filter(p -> "ON_SALE".equals(p.path("status").asText()))
                 .filter(p -> p.path("seatCount").asInt() > 0 && p.path("free").asInt() > 0)
-                .min(Comparator.comparingInt(p -> Math.abs(p.path("seatCount").asInt() - EXPECTED_SEATS)))
-                .orElse(null);
+                .sorted(Comparator.comparingInt(p -> Math.abs(p.path("seatCount").asInt() - EXPECTED_SEATS)))
+                .limit(Math.max(0, count))
+                .toList();
     }
 
     /** Waits (up to a limit) until the machine is mostly idle, so other work does not skew the sale. */

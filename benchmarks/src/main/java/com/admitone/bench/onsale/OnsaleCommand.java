@@ -32,19 +32,24 @@ public final class OnsaleCommand implements Callable<Integer> {
     int buyers = 1000;
 
     @Option(names = "--connections",
-            description = "most HTTP requests in flight at once, i.e. open connections (default: one per buyer)")
-    Integer connections;
+            description = "most sale requests in flight at once, i.e. open connections; buyers beyond wait for one, "
+                    + "and choose their seats when they get it (default: ${DEFAULT-VALUE})")
+    int connections = 64;
 
     @Option(names = "--seed", description = "random seed for party sizes and seat choice (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
     @Option(names = "--warmup-buyers",
-            description = "buyers for an untimed warm-up sale of another performance first; 0 for none (default: ${DEFAULT-VALUE})")
+            description = "buyers in each untimed warm-up sale; 0 for none (default: ${DEFAULT-VALUE})")
     int warmupBuyers = 1000;
 
+    @Option(names = "--warmup-sales",
+            description = "untimed warm-up sales of other performances before the timed one (default: ${DEFAULT-VALUE})")
+    int warmupSales = 8;
+
     @Option(names = "--refresh-ms",
-            description = "time between two refreshes of the shared seat-map snapshot during a sale (default: ${DEFAULT-VALUE})")
-    long refreshMillis = 100;
+            description = "refresh the shared seat-map snapshot this often during a sale, besides on demand; 0: only on demand (default: ${DEFAULT-VALUE})")
+    long refreshMillis = 1000;
 
     @Option(names = "--timeout-s", description = "give up on a sale after this long (default: ${DEFAULT-VALUE})")
     long timeoutSeconds = 300;
@@ -82,7 +87,7 @@ public final class OnsaleCommand implements Callable<Integer> {
         Path repo = RepoRoot.find();
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
         OnsaleBenchmark bench = new OnsaleBenchmark(new OnsaleBenchmark.Settings(buyers,
-                connections != null ? connections : buyers, seed, warmupBuyers, refreshMillis,
+                Math.max(1, connections), seed, warmupBuyers, warmupSales, refreshMillis,
                 Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, serverJvmOptions, performanceId,
                 repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds));
 

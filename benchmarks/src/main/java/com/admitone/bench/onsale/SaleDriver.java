@@ -1,7 +1,6 @@
 package com.admitone.bench.onsale;
 
-import com.admitone.bench.common.ApiClient;
-import com.admitone.bench.common.AsyncLimiter;
+import com.admitone.bench.common.HttpConnection;
 import com.admitone.bench.common.Latencies;
 import com.admitone.model.order.PaymentMethod;
 import com.admitone.model.pricing.PriceType;
@@ -10,7 +9,11 @@ import com.admitone.model.sync.CommandEnvelope;
 import com.admitone.model.sync.Commands;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +23,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,19 +37,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * view, sends a {@code SellSeats} command to {@code POST /api/commands}, and on SEAT_TAKEN drops
  * the seats the refusal names from the view (or, if it names none, waits for a fresher seat map)
  * and tries again, until its party is seated or the house is sold out.
- * Buyers are callbacks, not threads: the driver stays cheap next to the server on a small machine.
+ *
+ * <p>Buyers are not threads. A fixed number of connection threads, each with its own keep-alive
+ * HTTP/1.1 connection, take buyers from one first-come-first-served queue: a waiting room. A buyer
+ * chooses its seats when a connection takes it, from the view as it is then, and goes back to the
+ * end of the queue for its next try. This keeps the driver cheap next to the server on a small
+ * machine.
  */
 final class SaleDriver {
     private static final int MAX_TRANSPORT_RETRIES = 5;
     private static final String COMMANDS = "/api/commands";
 
-    private final ApiClient api;
     private final SeatMap map;
     private final SeatView view;
     private final SnapshotRefresher refresher;
-    private final AsyncLimiter limiter;
-    private final ExecutorService executor;
     private final ScheduledExecutorService timer;
+    private final ObjectMapper json;
+    private final ObjectWriter batchWriter;
+    private final URI base;
+    private final String token;
+    private final Duration requestTimeout;
+    private final ThreadPoolExecutor wire;
+    private final ThreadLocal<HttpConnection> connection;
+    private final ConcurrentLinkedQueue<HttpConnection> opened = new ConcurrentLinkedQueue<>();
     private final SaleLedger ledger = new SaleLedger();
 
     final Latencies latency = new Latencies();
@@ -58,6 +73,8 @@ final class SaleDriver {
     final Map<String, Integer> rejectedOther = new ConcurrentHashMap<>();
     final Map<Integer, Integer> httpErrors = new ConcurrentHashMap<>();
     final Map<Buyer.End, AtomicInteger> ends = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong firstRequestNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastSaleNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger active = new AtomicInteger();
@@ -66,24 +83,39 @@ final class SaleDriver {
     private volatile long startNanos;
     private volatile long endNanos;
 
-    SaleDriver(ApiClient api, SeatMap map, SeatView view, SnapshotRefresher refresher, AsyncLimiter limiter,
-               ExecutorService executor, ScheduledExecutorService timer) {
-        this.api = api;
+    SaleDriver(URI base, String token, int connections, SeatMap map, SeatView view, SnapshotRefresher refresher,
+               ScheduledExecutorService timer, ObjectMapper json, Duration requestTimeout) {
+        this.base = base;
+        this.token = token;
         this.map = map;
         this.view = view;
         this.refresher = refresher;
-        this.limiter = limiter;
-        this.executor = executor;
         this.timer = timer;
+        this.json = json;
+        this.batchWriter = json.writerFor(CommandBatch.class);
+        this.requestTimeout = requestTimeout;
+        AtomicInteger n = new AtomicInteger();
+        this.wire = new ThreadPoolExecutor(connections, connections, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "onsale-connection-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.connection = ThreadLocal.withInitial(() -> {
+            HttpConnection c = new HttpConnection(this.base, this.requestTimeout).bearer(this.token);
+            opened.add(c);
+            return c;
+        });
     }
 
     /** Starts every buyer at the same moment and waits until all have finished (or the timeout). */
     boolean run(List<Buyer> buyers, Duration timeout) throws InterruptedException {
         active.set(buyers.size());
+        wire.prestartAllCoreThreads();
         refresher.start();
         startNanos = System.nanoTime();
         for (Buyer b : buyers) {
-            executor.execute(() -> step(b));
+            queue(b, null, 0);
         }
         try {
             allDone.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -95,41 +127,125 @@ final class SaleDriver {
         } finally {
             endNanos = System.nanoTime();
             refresher.stop();
+            wire.shutdownNow();
+            opened.forEach(HttpConnection::close); // unblocks any thread still waiting for an answer
+            wire.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
-    private void step(Buyer b) {
+    /** One sale request: its seats and body, fixed once chosen (a re-send repeats both, key included). */
+    private record Attempt(int[] seats, byte[] body) {
+    }
+
+    /**
+     * Puts the buyer in the queue for a connection. A new attempt ({@code again} null) chooses its
+     * seats only when a connection takes it; after a transport error the same attempt is re-sent
+     * with the same idempotency key, as a client's outbox would. Latency counts from here, so the
+     * wait for a connection is part of it.
+     */
+    private void queue(Buyer b, Attempt again, int retry) {
+        long issued = System.nanoTime();
         try {
-            int want = b.remaining;
-            int[] seats = view.pick(want, b.random);
-            if (seats == null) {
-                int largest = view.largestBlock();
-                if (largest == 0) {
-                    finish(b, Buyer.End.SOLD_OUT);
-                    return;
-                }
-                seats = view.pick(Math.min(largest, want), b.random);
-                if (seats == null) { // the view changed under us; look again
-                    executor.execute(() -> step(b));
-                    return;
-                }
-                fallbacks.incrementAndGet();
-            }
-            send(b, seats, sellSeats(seats), 0);
+            wire.execute(() -> attempt(b, again, retry, issued));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            finish(b, Buyer.End.FAILED); // the sale was given up (timeout)
+        }
+    }
+
+    private void attempt(Buyer b, Attempt again, int retry, long issued) {
+        Attempt a;
+        try {
+            a = again != null ? again : choose(b);
         } catch (RuntimeException e) {
             problem("buyer " + b.id + ": " + e);
             finish(b, Buyer.End.FAILED);
+            return;
         }
+        if (a == null) {
+            if (view.largestBlock() > 0) {
+                queue(b, null, 0); // the view changed while choosing; choose again
+            } else if (b.soldOutSeenAt >= 0 && view.snapshotNumber() > b.soldOutSeenAt) {
+                finish(b, Buyer.End.SOLD_OUT); // a seat map fetched since says so too
+            } else {
+                // Nothing free as far as we know: make sure with a seat map fetched from now on.
+                b.soldOutSeenAt = view.snapshotNumber();
+                awaitFreshMap(b);
+            }
+            return;
+        }
+        if (again == null) {
+            b.attempts++;
+        }
+        long sentAt = System.nanoTime();
+        firstRequestNanos.accumulateAndGet(sentAt, Math::min);
+        requests.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        HttpConnection.Response response;
+        try {
+            response = connection.get().post(COMMANDS, a.body());
+        } catch (IOException | RuntimeException e) {
+            inFlight.decrementAndGet();
+            transportFailure(b, a, retry, "sale failed in transport: " + e);
+            return;
+        }
+        inFlight.decrementAndGet();
+        long now = System.nanoTime();
+        if (response.status() >= 500 || response.status() == 429) {
+            httpErrors.merge(response.status(), 1, Integer::sum);
+            transportFailure(b, a, retry, "sale answered HTTP " + response.status() + ": " + abbreviate(response.text()));
+            return;
+        }
+        latency.add(now - issued);
+        wireLatency.add(now - sentAt);
+        try {
+            handle(b, a.seats(), response, now);
+        } catch (RuntimeException e) {
+            problem("buyer " + b.id + " could not read the answer HTTP " + response.status() + " "
+                    + abbreviate(response.text()) + ": " + e);
+            finish(b, Buyer.End.FAILED);
+        }
+    }
+
+    private void transportFailure(Buyer b, Attempt a, int retry, String message) {
+        problem(message);
+        if (retry < MAX_TRANSPORT_RETRIES) {
+            transportRetries.incrementAndGet();
+            timer.schedule(() -> queue(b, a, retry + 1), 50L << retry, TimeUnit.MILLISECONDS);
+        } else {
+            unresolved.incrementAndGet();
+            finish(b, Buyer.End.FAILED);
+        }
+    }
+
+    /**
+     * The buyer's seats for its next request, chosen from the view as it is now, or null when
+     * there is nothing to choose (sold out, or the view changed under the choice).
+     */
+    private Attempt choose(Buyer b) {
+        int want = b.remaining;
+        int[] seats = view.pick(want, b.random);
+        if (seats == null) {
+            int largest = view.largestBlock();
+            if (largest == 0) {
+                return null;
+            }
+            seats = view.pick(Math.min(largest, want), b.random);
+            if (seats == null) {
+                return null;
+            }
+            fallbacks.incrementAndGet();
+        }
+        return new Attempt(seats, sellSeats(seats));
     }
 
     private byte[] sellSeats(int[] seats) {
         List<Commands.SaleLine> lines = new ArrayList<>(seats.length);
         long total = 0;
+        PriceType priceType = PriceType.valueOf(map.priceType);
         for (int i : seats) {
             long price = map.priceMinor[i];
             total += price;
-            lines.add(new Commands.SaleLine(UUID.randomUUID(), map.seatIds[i], null, PriceType.valueOf(map.priceType),
-                    price, 0, null));
+            lines.add(new Commands.SaleLine(UUID.randomUUID(), map.seatIds[i], null, priceType, price, 0, null));
         }
         long tendered = (total + 999) / 1000 * 1000; // the customer hands over round notes
         Commands.PaymentLine cash = new Commands.PaymentLine(UUID.randomUUID(), PaymentMethod.CASH, total, null,
@@ -138,66 +254,39 @@ final class SaleDriver {
                 List.of(cash), null, 0, null);
         CommandBatch batch = new CommandBatch(List.of(new CommandEnvelope(UUID.randomUUID(), Instant.now(), sell)));
         try {
-            return api.json().writeValueAsBytes(batch);
+            return batchWriter.writeValueAsBytes(batch);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Sends (or, after a transport error, re-sends with the same idempotency key) one sale. */
-    private void send(Buyer b, int[] seats, byte[] body, int retry) {
-        long issued = System.nanoTime();
-        firstRequestNanos.accumulateAndGet(issued, Math::min);
-        requests.incrementAndGet();
-        if (retry == 0) {
-            b.attempts++;
-        }
-        long[] sentAt = new long[1];
-        limiter.submit(() -> {
-            sentAt[0] = System.nanoTime();
-            return api.postAsync(COMMANDS, body);
-        }).whenCompleteAsync((response, error) -> {
-            long now = System.nanoTime();
-            if (error != null || response.status() >= 500 || response.status() == 429) {
-                if (error == null) {
-                    httpErrors.merge(response.status(), 1, Integer::sum);
-                    problem("sale answered " + response.describe());
-                } else {
-                    problem("sale failed in transport: " + error);
-                }
-                if (retry < MAX_TRANSPORT_RETRIES) {
-                    transportRetries.incrementAndGet();
-                    timer.schedule(() -> executor.execute(() -> send(b, seats, body, retry + 1)),
-                            50L << retry, TimeUnit.MILLISECONDS);
-                } else {
-                    unresolved.incrementAndGet();
-                    finish(b, Buyer.End.FAILED);
-                }
-                return;
-            }
-            latency.add(now - issued);
-            wireLatency.add(now - sentAt[0]);
-            try {
-                handle(b, seats, response, now);
-            } catch (RuntimeException e) {
-                problem("buyer " + b.id + " could not read the answer " + response.describe() + ": " + e);
-                finish(b, Buyer.End.FAILED);
-            }
-        }, executor);
+    private static String abbreviate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
     }
 
-    private void handle(Buyer b, int[] seats, ApiClient.Response response, long now) {
-        JsonNode result = response.body() == null ? null : response.body().path("results").path(0);
-        if (response.status() != 200 || result == null || result.isMissingNode()) {
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    private void handle(Buyer b, int[] seats, HttpConnection.Response response, long now) throws RuntimeException {
+        JsonNode result = null;
+        if (response.status() == 200) {
+            try {
+                result = json.readTree(response.body()).path("results").path(0);
+            } catch (IOException e) {
+                result = null;
+            }
+        }
+        if (result == null || result.isMissingNode()) {
             httpErrors.merge(response.status(), 1, Integer::sum);
-            problem("sale answered " + response.describe());
+            problem("sale answered HTTP " + response.status() + ": " + abbreviate(response.text()));
             finish(b, Buyer.End.FAILED);
             return;
         }
         String status = result.path("status").asText();
         String code = result.path("code").asText("");
         if ("APPLIED".equals(status)) {
-            view.markTaken(seats);
+            view.markConfirmed(seats);
             JsonNode data = result.path("data");
             ledger.confirm(new SaleLedger.Sale(b.id, seats, data.path("orderNumber").asText(""),
                     data.path("tickets").size()));
@@ -205,36 +294,38 @@ final class SaleDriver {
             b.orders++;
             b.remaining -= seats.length;
             if (b.remaining > 0) {
-                step(b);
+                queue(b, null, 0);
             } else {
                 finish(b, Buyer.End.SATISFIED);
             }
         } else if ("SEAT_TAKEN".equals(code)) {
             rejectedSeatTaken.incrementAndGet();
             int[] named = takenSeats(result.path("data").path("seatIds"), seats);
-            if (named.length > 0 && (named.length < seats.length || seats.length == 1)) {
+            if (named.length > 0) {
                 // The refusal says which of the seats went: drop them from the view, choose again.
-                view.markTaken(named);
-                step(b);
+                view.markNamed(named);
+                queue(b, null, 0);
             } else {
-                // It names none, or every seat of a group, which is not taken at its word (a server that
-                // looks at the seats after its partial update can name seats that were free): wait for
-                // a seat map fetched after the refusal.
+                // It does not say: wait for a seat map fetched after the refusal.
                 waitedForSeatMap.incrementAndGet();
-                refresher.awaitFresh().whenCompleteAsync((ok, e) -> {
-                    if (e != null) {
-                        problem("no fresh seat map: " + e);
-                        finish(b, Buyer.End.FAILED);
-                    } else {
-                        step(b);
-                    }
-                }, executor);
+                awaitFreshMap(b);
             }
         } else {
             rejectedOther.merge(status + (code.isEmpty() ? "" : " " + code), 1, Integer::sum);
             problem("sale " + status + " " + code + ": " + result);
             finish(b, Buyer.End.FAILED);
         }
+    }
+
+    private void awaitFreshMap(Buyer b) {
+        refresher.awaitFresh().whenComplete((ok, e) -> {
+            if (e != null) {
+                problem("no fresh seat map: " + e);
+                finish(b, Buyer.End.FAILED);
+            } else {
+                queue(b, null, 0);
+            }
+        });
     }
 
     /** The seats a SEAT_TAKEN refusal names, as indices, keeping only seats of the refused order. */

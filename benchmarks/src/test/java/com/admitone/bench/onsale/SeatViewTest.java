@@ -72,9 +72,22 @@ class SeatViewTest {
         }
         assertThat(view.pick(4, random)).isNull();
 
-        view.markTaken(new int[]{map.indexOf(7)});
+        view.markConfirmed(new int[]{map.indexOf(7)});
         assertThat(view.largestBlock()).isEqualTo(2);
         assertThat(ids(view.pick(2, random))).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aRefusalsWordLastsUntilANewerSeatMap() {
+        SeatView view = new SeatView(map, map.freeFlags(doc));
+        long before = System.nanoTime();
+        view.markNamed(new int[]{map.indexOf(6), map.indexOf(7), map.indexOf(8)});
+        view.markConfirmed(new int[]{map.indexOf(1)});
+        assertThat(view.freeCount()).isEqualTo(4);
+        view.install(map.freeFlags(doc), before); // fetched before the refusal: changes nothing
+        assertThat(view.freeCount()).isEqualTo(4);
+        view.install(map.freeFlags(doc), System.nanoTime()); // fetched after it, says B1-B3 are free
+        assertThat(view.freeCount()).isEqualTo(7); // all but A1 (confirmed) and A3 (sold)
     }
 
     private long[] ids(int[] seats) {
