@@ -102,7 +102,7 @@ class BoxOfficeUiTest {
 
     @Test
     void sellPrintRefundAndSeeOtherCountersSales() throws Exception {
-        waitFor("#usernameField", 60);
+        waitFor("#usernameField", 180);
         robot.clickOn("#usernameField").write("boxoffice");
         robot.clickOn("#passwordField").write("boxoffice-demo");
         robot.clickOn("#loginButton");
@@ -163,6 +163,8 @@ class BoxOfficeUiTest {
         @SuppressWarnings("unchecked")
         ComboBox<PriceType> secondAgain = robot.lookup("#priceType-1").queryAs(ComboBox.class);
         assertThat(secondAgain.getValue()).isEqualTo(PriceType.CHILD);
+        robot.clickOn("#customerName");
+        shot("1-picker-seatmap");
         String total = text("#totalLabel");
         assertThat(text("#taxLabel")).contains("VAT");
 
@@ -174,6 +176,7 @@ class BoxOfficeUiTest {
         long totalMinor = minorOf(total);
         robot.clickOn("#tendered").write(plain(totalMinor + 1000));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#changeDue").contains("10.00"));
+        shot("2-basket-payment");
         robot.type(KeyCode.ENTER);
 
         // 5. The server confirms: the order number shows, with the change due.
@@ -195,6 +198,7 @@ class BoxOfficeUiTest {
                 .map(k -> VerifyingKey.ofBase64(k.publicKey())).orElse(null))).isTrue();
         robot.clickOn("#saveTickets");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#savedPath").contains("Reprint recorded"));
+        shot("3-confirmation");
 
         // 7. Find the order by its number and refund one ticket with a reason.
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
@@ -208,6 +212,7 @@ class BoxOfficeUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#orderMessage").startsWith("Refunded 1"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#refundTicket-1").tryQuery()
                 .map(n -> ((CheckBox) n).getText().contains("REFUNDED")).orElse(false));
+        shot("4-order-lookup-refund");
 
         // 8. A seat sold at another counter shows as sold here within a second.
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
@@ -221,6 +226,8 @@ class BoxOfficeUiTest {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> map.getStatus(other) == SeatStatus.SOLD);
             long millis = (System.nanoTime() - soldAt) / 1_000_000;
             assertThat(millis).as("ms until the other counter's sale showed").isLessThan(1000);
+            robot.press(KeyCode.F1).release(KeyCode.F1);
+            shot("5-keyboard-help");
         }
     }
 
@@ -237,6 +244,26 @@ class BoxOfficeUiTest {
             }
         }
         throw new AssertionError("no two free seats together");
+    }
+
+    /**
+     * With -Dboxoffice.screenshots=DIR, saves the window as DIR/boxoffice-NAME.png (a JavaFX snapshot
+     * of the scene, rendered by the same software pipeline the test runs on).
+     */
+    private void shot(String name) throws Exception {
+        String dir = System.getProperty("boxoffice.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = robot.lookup("#boxOfficeTabs").query().getScene();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> image.set(scene.snapshot(null)));
+        Path file = Path.of(dir).resolve("boxoffice-" + name + ".png");
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
     }
 
     static String decodeQr(byte[] pdf, int page) throws Exception {
