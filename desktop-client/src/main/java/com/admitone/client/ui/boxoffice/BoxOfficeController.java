@@ -112,6 +112,7 @@ public final class BoxOfficeController {
     private final VBox mapBox = new VBox(8);
     // basket
     private final VBox basketPane = new VBox(8);
+    private ScrollPane basketScroll;
     private final Label holdCountdown = new Label();
     private final GridPane linesGrid = new GridPane();
     private final TextField orderDiscount = new TextField();
@@ -225,12 +226,13 @@ public final class BoxOfficeController {
         pickerTitle.getStyleClass().add("section-title");
         VBox picker = new VBox(8, pickerTitle, performanceSearch, performanceDate, performanceList);
         picker.setPadding(new Insets(10));
-        picker.setPrefWidth(270);
-        picker.setMinWidth(230);
+        picker.setPrefWidth(230);
+        picker.setMinWidth(200);
         picker.getStyleClass().add("bo-picker");
 
         performanceTitle.getStyleClass().add("section-title");
         performanceTitle.setId("performanceTitle");
+        performanceTitle.setWrapText(true);
         performanceTitle.setText(t("boxoffice.pick", "Pick a performance on the left."));
         seatMap.setId("seatMap");
         seatMap.setLocale(ctx.locale());
@@ -240,6 +242,18 @@ public final class BoxOfficeController {
         VBox.setVgrow(seatMap, Priority.ALWAYS);
         zoneChoice.setId("zoneChoice");
         zoneChoice.setPromptText(t("boxoffice.zone", "Zone"));
+        zoneChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PriceZone zone) {
+                return zone == null ? "" : pretty(zone.id());
+            }
+
+            @Override
+            public PriceZone fromString(String text) {
+                return null;
+            }
+        });
+        zoneChoice.setMinWidth(Region.USE_PREF_SIZE);
         bestCount.setId("bestCount");
         bestCount.setEditable(true);
         bestCount.setPrefWidth(80);
@@ -248,7 +262,9 @@ public final class BoxOfficeController {
         bestButton.setTooltip(new Tooltip("Ctrl+B"));
         bestButton.setOnAction(e -> bestAvailable());
         Label together = new Label(t("boxoffice.together", "together in"));
-        HBox bestBar = new HBox(8, new Label(t("boxoffice.seats", "Seats")), bestCount, together, zoneChoice, bestButton);
+        bestButton.setMinWidth(Region.USE_PREF_SIZE);
+        bestCount.setMinWidth(70);
+        javafx.scene.layout.FlowPane bestBar = new javafx.scene.layout.FlowPane(8, 6, bestCount, together, zoneChoice, bestButton);
         bestBar.setAlignment(Pos.CENTER_LEFT);
         SeatMapLegend legend = new SeatMapLegend(seatMap);
         areaBox.setId("areaBox");
@@ -259,8 +275,9 @@ public final class BoxOfficeController {
         buildConfirmation();
         ScrollPane basketScroll = new ScrollPane(basketPane);
         basketScroll.setFitToWidth(true);
-        basketScroll.setPrefWidth(440);
-        basketScroll.setMinWidth(400);
+        basketScroll.setPrefWidth(390);
+        basketScroll.setMinWidth(360);
+        this.basketScroll = basketScroll;
         basketScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         StackPane right = new StackPane(basketScroll, confirmationPane);
         right.getStyleClass().add("bo-basket");
@@ -279,10 +296,11 @@ public final class BoxOfficeController {
         linesGrid.setHgap(6);
         linesGrid.setVgap(4);
         orderDiscount.setId("orderDiscount");
-        orderDiscount.setPromptText(t("boxoffice.orderDiscount", "Order discount"));
-        orderDiscount.setPrefColumnCount(6);
+        orderDiscount.setPromptText(t("boxoffice.orderDiscount", "Order disc."));
+        orderDiscount.setPrefColumnCount(7);
+        orderDiscount.setMinWidth(Region.USE_PREF_SIZE);
         orderDiscountReason.setId("orderDiscountReason");
-        orderDiscountReason.setPromptText(t("boxoffice.reason", "Reason"));
+        orderDiscountReason.setPromptText(t("boxoffice.orderDiscountReason", "Reason for the order discount"));
         HBox.setHgrow(orderDiscountReason, Priority.ALWAYS);
         orderDiscount.textProperty().addListener((o, a, b) -> discountsChanged());
         orderDiscountReason.textProperty().addListener((o, a, b) -> discountsChanged());
@@ -367,6 +385,10 @@ public final class BoxOfficeController {
         savedPath.setId("savedPath");
         savedPath.setWrapText(true);
         savedPath.getStyleClass().add("text-muted");
+        savedPath.setPrefWidth(0);
+        savedPath.setMaxWidth(Double.MAX_VALUE);
+        confirmationDetail.setPrefWidth(0);
+        confirmationDetail.setMaxWidth(Double.MAX_VALUE);
         Button print = new Button(t("boxoffice.print.tickets", "Print tickets  Ctrl+P"));
         print.setId("printTickets");
         print.setOnAction(e -> printTickets(confirmed, true));
@@ -422,7 +444,7 @@ public final class BoxOfficeController {
         VBox.setVgrow(orderResults, Priority.ALWAYS);
         VBox left = new VBox(8, new HBox(6, orderSearch, find), orderResults);
         left.setPadding(new Insets(10));
-        left.setPrefWidth(460);
+        left.setPrefWidth(380);
 
         orderHeader.setId("orderHeader");
         orderHeader.setWrapText(true);
@@ -445,7 +467,7 @@ public final class BoxOfficeController {
         orderMessage.setId("orderMessage");
         orderMessage.setWrapText(true);
         orderMessage.getStyleClass().add("bo-message");
-        VBox detail = new VBox(8, orderHeader, ticketChecks, refundReason, new HBox(6, refund, reprint, saveAgain), exchange,
+        VBox detail = new VBox(8, orderHeader, ticketChecks, refundReason, new javafx.scene.layout.FlowPane(6, 6, refund, reprint, saveAgain), exchange,
                 orderMessage);
         detail.setPadding(new Insets(10));
         ScrollPane detailScroll = new ScrollPane(detail);
@@ -551,7 +573,8 @@ public final class BoxOfficeController {
             }
             Label name = new Label(row.title());
             name.getStyleClass().add("performance-title");
-            Label time = new Label(when.format(row.startsAt().atZone(row.zone())) + "  ·  " + row.venue());
+            setPrefWidth(0);
+            Label time = new Label(when.format(row.startsAt().atZone(row.zone())) + "\n" + row.venue());
             time.getStyleClass().add("text-muted");
             String left = row.free() <= 0 ? "Sold out" : row.free() + " of " + row.capacity() + " left";
             if (!"ON_SALE".equals(row.status())) {
@@ -967,12 +990,12 @@ public final class BoxOfficeController {
                 }
             });
             TextField discount = new TextField(line.discountMinor() == 0 ? "" : plain(line.discountMinor()));
-            discount.setPromptText(t("boxoffice.discount", "Disc."));
-            discount.setPrefColumnCount(4);
+            discount.setPromptText(t("boxoffice.discount", "Discount"));
+            discount.setPrefColumnCount(5);
             discount.setId("lineDiscount-" + index);
             TextField reason = new TextField(line.discountReason() == null ? "" : line.discountReason());
-            reason.setPromptText(t("boxoffice.reason", "Reason"));
-            reason.setPrefColumnCount(6);
+            reason.setPromptText(t("boxoffice.discountReason", "Reason for the discount"));
+            reason.setPrefColumnCount(10);
             Runnable apply = () -> {
                 try {
                     basket.setLineDiscount(line, parseMinor(discount.getText()), reason.getText());
@@ -996,13 +1019,19 @@ public final class BoxOfficeController {
             reason.setOnAction(e -> apply.run());
             Label price = new Label(money.format(Money.of(line.totalMinor(), basket.currency())));
             price.setMinWidth(Region.USE_PREF_SIZE);
-            linesGrid.addRow(row++, seat, type, discount, reason, price);
+            type.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(type, Priority.ALWAYS);
+            linesGrid.addRow(row++, seat, type, price);
+            HBox discountRow = new HBox(6, discount, reason);
+            HBox.setHgrow(reason, Priority.ALWAYS);
+            discountRow.getStyleClass().add("line-discount");
+            linesGrid.add(discountRow, 1, row++, 2, 1);
         }
         if (row == 0) {
             Label empty = new Label(t("boxoffice.basket.empty", "Click seats on the map, press Ctrl+B, or set a quantity."));
             empty.getStyleClass().add("text-muted");
             empty.setWrapText(true);
-            linesGrid.add(empty, 0, 0, 5, 1);
+            linesGrid.add(empty, 0, 0, 3, 1);
         }
         updateTotals();
     }
@@ -1070,6 +1099,9 @@ public final class BoxOfficeController {
         paymentBox.setManaged(true);
         showChange();
         Platform.runLater(() -> {
+            if (basketScroll != null) {
+                basketScroll.setVvalue(1.0);
+            }
             TextField first = method == PaymentMethod.CASH ? tendered : reference;
             first.requestFocus();
         });
@@ -1377,6 +1409,8 @@ public final class BoxOfficeController {
                 .runOn(ctx.background());
     }
 
+    private static final javafx.css.PseudoClass OK = javafx.css.PseudoClass.getPseudoClass("ok");
+
     private void refund() {
         Counter.OrderDetail order = lookedUp;
         if (order == null) {
@@ -1395,6 +1429,7 @@ public final class BoxOfficeController {
             return;
         }
         orderMessage.setText(t("generic.working", "Working…"));
+        orderMessage.pseudoClassStateChanged(OK, false);
         Tasks.create(() -> {
                     OutboxItem item = counter.record(new Commands.RefundTickets(UUID.randomUUID(), UUID.fromString(order.id()),
                             ticketIds, reason.trim(), List.of()));
@@ -1406,6 +1441,7 @@ public final class BoxOfficeController {
                     } else if (outcome.applied()) {
                         orderMessage.setText(String.format(t("boxoffice.refund.done", "Refunded %d ticket(s). The seats are back on sale."),
                                 ticketIds.size()));
+                        orderMessage.pseudoClassStateChanged(OK, true);
                         refundReason.clear();
                         showOrder(order.id());
                     } else {
