@@ -959,8 +959,9 @@ public final class BoxOfficeController {
             return;
         }
         int row = 0;
+        int index = -1;
         for (Basket.Line line : basket.lines()) {
-            int index = row;
+            index++;
             Label seat = new Label(line.label());
             seat.setMinWidth(90);
             ComboBox<PriceType> type = new ComboBox<>();
