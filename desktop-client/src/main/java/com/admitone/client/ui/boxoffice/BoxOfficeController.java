@@ -995,7 +995,7 @@ public final class BoxOfficeController {
             discount.setPrefColumnCount(5);
             discount.setId("lineDiscount-" + index);
             TextField reason = new TextField(line.discountReason() == null ? "" : line.discountReason());
-            reason.setPromptText(t("boxoffice.discountReason", "Reason for the discount"));
+            reason.setPromptText(t("boxoffice.discountReason", "Reason"));
             reason.setPrefColumnCount(10);
             Runnable apply = () -> {
                 try {
