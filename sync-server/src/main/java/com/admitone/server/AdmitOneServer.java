@@ -14,8 +14,11 @@ import com.admitone.server.feed.LivePush;
 import com.admitone.server.http.Access;
 import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiDocs;
+import com.admitone.server.http.ApiJsonMapper;
 import com.admitone.server.http.Json;
 import com.admitone.server.http.ProblemResponses;
+import com.admitone.server.http.QueryTextGuard;
+import com.admitone.server.http.RouteInfo;
 import com.admitone.server.inventory.AreaStatus;
 import com.admitone.server.inventory.HoldArea;
 import com.admitone.server.inventory.HoldExpiry;
@@ -46,7 +49,6 @@ import com.admitone.server.venue.Section;
 import com.admitone.server.venue.Venue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -78,10 +83,12 @@ public final class AdmitOneServer implements AutoCloseable {
 
     private final Database database;
     private final LivePush push;
+    private final CommandService commands;
     private final HoldExpiry holdExpiry;
     private final Javalin app;
     private final Writer writer;
     private final Instant startedAt;
+    private final List<RouteInfo> routes = new CopyOnWriteArrayList<>();
 
     private AdmitOneServer(ServerConfig config) {
         this.startedAt = config.clock().instant();
@@ -94,8 +101,8 @@ public final class AdmitOneServer implements AutoCloseable {
             AuthService auth = new AuthService(database, writer);
             TicketSigner signer = TicketSigner.loadOrCreate(database, writer);
             InventoryService inventory = new InventoryService();
-            SalesService sales = new SalesService(inventory, signer);
-            CommandService commands = new CommandService(writer, inventory, sales, auth, json);
+            SalesService sales = new SalesService(inventory, signer, new com.admitone.server.programme.ReferenceData());
+            this.commands = new CommandService(writer, inventory, sales, auth, json);
             if (config.demo()) {
                 DemoData.load(writer, auth, config.demoDays());
             } else if (!auth.hasUsers()) {
@@ -120,14 +127,21 @@ public final class AdmitOneServer implements AutoCloseable {
                               ProgrammeQueries programme, OrderQueries orders, AuditTrail audit, TicketSigner signer) {
         AuthController authRoutes = new AuthController(auth);
         SyncController syncRoutes = new SyncController(commands, feed, push);
-        ProgrammeController programmeRoutes = new ProgrammeController(programme);
+        ProgrammeController programmeRoutes = new ProgrammeController(programme, writer.clock());
         OrderController orderRoutes = new OrderController(orders);
         ApiDocs docs = new ApiDocs();
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(json, false));
+            config.jsonMapper(new ApiJsonMapper(json));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(ProblemResponses.jettyErrorHandler(json)));
             config.staticFiles.enableWebjars();
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(new RouteInfo(handler.getHttpMethod().name(), handler.getPath(), handler.getRoles().stream()
+                            .map(String::valueOf).collect(Collectors.toUnmodifiableSet())));
+                }
+            });
             config.router.apiBuilder(() -> {
                 get("/health", ctx -> ctx.json(health()), Access.ANYONE);
                 get("/openapi.json", docs::document, Access.ANYONE);
@@ -158,6 +172,7 @@ public final class AdmitOneServer implements AutoCloseable {
             });
         });
         javalin.beforeMatched(new AccessControl(auth));
+        javalin.beforeMatched(new QueryTextGuard());
         ProblemResponses.install(javalin);
         return javalin;
     }
@@ -186,6 +201,11 @@ public final class AdmitOneServer implements AutoCloseable {
         }
     }
 
+    /** Every HTTP route the server registered, in the order they were declared, with its roles; for tests and docs. */
+    public List<RouteInfo> routes() {
+        return List.copyOf(routes);
+    }
+
     public int port() {
         return app.port();
     }
@@ -203,6 +223,7 @@ public final class AdmitOneServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            commands.close();
             holdExpiry.close();
             push.close();
             database.close();

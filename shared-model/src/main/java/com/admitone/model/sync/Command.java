@@ -15,9 +15,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Commands.RefundTickets.class, name = "RefundTickets"),
         @JsonSubTypes.Type(value = Commands.BlockSeats.class, name = "BlockSeats"),
         @JsonSubTypes.Type(value = Commands.UnblockSeats.class, name = "UnblockSeats"),
+        @JsonSubTypes.Type(value = Commands.ChangePerformanceStatus.class, name = "ChangePerformanceStatus"),
 })
 public sealed interface Command permits Commands.HoldSeats, Commands.ReleaseHold, Commands.SellSeats,
-        Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats {
+        Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats, Commands.ChangePerformanceStatus {
 
     /** The performance whose inventory the command touches, or null if it is found through an order or hold. */
     default Long performanceId() {

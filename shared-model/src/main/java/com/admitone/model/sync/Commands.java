@@ -2,6 +2,7 @@ package com.admitone.model.sync;
 
 import com.admitone.model.order.PaymentMethod;
 import com.admitone.model.pricing.PriceType;
+import com.admitone.model.programme.PerformanceStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -94,5 +95,12 @@ public final class Commands {
         public UnblockSeats {
             seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
         }
+    }
+
+    /**
+     * Moves a performance to another status (on sale, sales closed, cancelled). Managers and admins
+     * only; cancelling does not refund by itself.
+     */
+    public record ChangePerformanceStatus(Long performanceId, PerformanceStatus status, String reason) implements Command {
     }
 }

@@ -51,7 +51,9 @@ class CommandJsonTest {
                 new Commands.RefundTickets(uuid(8), uuid(2), List.of(uuid(3), uuid(4)), "cancelled show",
                         List.of(new Commands.PaymentLine(uuid(9), PaymentMethod.CASH, -3500, null, null))),
                 new Commands.BlockSeats(42L, List.of(2001L, 2002L), "camera position"),
-                new Commands.UnblockSeats(42L, List.of(2001L), "camera moved"));
+                new Commands.UnblockSeats(42L, List.of(2001L), "camera moved"),
+                new Commands.ChangePerformanceStatus(42L, com.admitone.model.programme.PerformanceStatus.SALES_CLOSED,
+                        "storm warning"));
     }
 
     @Test
@@ -137,7 +139,7 @@ class CommandJsonTest {
     @Test
     void performanceIdIsKnownWhereTheCommandHasOne() {
         List<Command> commands = everyCommand();
-        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L);
+        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L);
     }
 
     @Test

@@ -28,9 +28,6 @@ public final class AuthController {
 
     public void login(Context ctx) {
         LoginRequest body = ctx.bodyAsClass(LoginRequest.class);
-        if (body == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a username and a password.");
-        }
         ctx.json(auth.login(ctx.header("X-Device-Id"), ctx.header("X-Device-Secret"), body.username(), body.password()));
     }
 
@@ -39,15 +36,17 @@ public final class AuthController {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
+    /** Who the session belongs to, with the role in its wire form like everywhere else. */
+    public record Me(String userId, String username, String displayName, String role, String deviceId) {
+    }
+
     public void me(Context ctx) {
-        ctx.json(AccessControl.principal(ctx));
+        Principal p = AccessControl.principal(ctx);
+        ctx.json(new Me(p.userId(), p.username(), p.displayName(), p.role().wireName(), p.deviceId()));
     }
 
     public void enrol(Context ctx) {
         EnrolRequest body = ctx.bodyAsClass(EnrolRequest.class);
-        if (body == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a device name and a manager's username and password.");
-        }
         ctx.status(HttpStatus.CREATED).json(auth.enrol(body.name(), body.username(), body.password()));
     }
 
@@ -65,9 +64,6 @@ public final class AuthController {
 
     public void createUser(Context ctx) {
         CreateUserRequest body = ctx.bodyAsClass(CreateUserRequest.class);
-        if (body == null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Send a username, role and password.");
-        }
         Role role;
         try {
             role = body.role() == null ? null : Role.fromWire(body.role());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Staff log-in, device enrolment and the check of every request's bearer token.
@@ -23,11 +24,21 @@ public final class AuthService {
     static final int LOCK_AFTER_FAILURES = 10;
     static final Duration LOCK_TIME = Duration.ofMinutes(15);
     static final Duration SESSION_LENGTH = Duration.ofHours(12);
+    /**
+     * How long a checked session is trusted without reading it again. This node forgets a session
+     * at once when it ends or its device is revoked; other nodes sharing the database notice
+     * within this time.
+     */
+    static final Duration SESSION_CHECK_CACHE = Duration.ofSeconds(2);
 
     private final Database database;
     private final Writer writer;
     private final PasswordHasher hasher = new PasswordHasher();
     private final String dummyHash;
+    private final Map<String, CheckedSession> checked = new ConcurrentHashMap<>();
+
+    private record CheckedSession(Principal principal, long validUntilNanos) {
+    }
 
     public AuthService(Database database, Writer writer) {
         this.database = database;
@@ -110,6 +121,7 @@ public final class AuthService {
 
     public void logout(String bearerToken) {
         String hash = Secrets.sha256(bearerToken);
+        checked.remove(hash);
         writer.write(Principal.SYSTEM, ctx -> {
             StaffSession session = ctx.session().find(StaffSession.class, hash);
             if (session != null) {
@@ -125,6 +137,10 @@ public final class AuthService {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "Log in first: no valid bearer token was sent.");
         }
         String hash = Secrets.sha256(bearerToken);
+        CheckedSession cached = checked.get(hash);
+        if (cached != null && System.nanoTime() - cached.validUntilNanos() < 0) {
+            return cached.principal();
+        }
         Instant now = writer.clock().instant();
         Object[] row = database.read(s -> s.createSelectionQuery(
                         "select ss, u, d from StaffSession ss, StaffUser u, Device d "
@@ -143,7 +159,13 @@ public final class AuthService {
         if (session.ended || now.isAfter(session.expires) || !user.active) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.");
         }
-        return new Principal(user.id, user.username, user.displayName, user.role, device.id);
+        Principal principal = new Principal(user.id, user.username, user.displayName, user.role, device.id);
+        if (checked.size() > 10_000) {
+            checked.clear();
+        }
+        Instant until = session.expires.isBefore(now.plus(SESSION_CHECK_CACHE)) ? session.expires : now.plus(SESSION_CHECK_CACHE);
+        checked.put(hash, new CheckedSession(principal, System.nanoTime() + Duration.between(now, until).toNanos()));
+        return principal;
     }
 
     /** Enrols a device; the credentials must be a manager's or an admin's. */
@@ -169,11 +191,12 @@ public final class AuthService {
     }
 
     public DeviceView revoke(Principal by, String deviceId) {
-        return writer.write(by, ctx -> {
+        DeviceView view = writer.write(by, ctx -> {
             Device device = ctx.session().find(Device.class, deviceId);
             if (device == null) {
                 throw new ApiException(ErrorCode.NOT_FOUND, "No device " + deviceId + ".");
             }
+            checked.values().removeIf(c -> c.principal().deviceId().equals(deviceId));
             if (!Device.REVOKED.equals(device.status)) {
                 device.status = Device.REVOKED;
                 device.revoked = ctx.now();
@@ -182,6 +205,9 @@ public final class AuthService {
             }
             return device.view();
         }).value();
+        // Again after the commit: a request checked in between must not keep the old answer.
+        checked.values().removeIf(c -> c.principal().deviceId().equals(deviceId));
+        return view;
     }
 
     public List<DeviceView> devices() {

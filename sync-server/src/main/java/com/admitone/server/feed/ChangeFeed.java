@@ -1,6 +1,7 @@
 package com.admitone.server.feed;
 
 import com.admitone.model.sync.Change;
+import com.admitone.model.sync.ChangeEntity;
 import com.admitone.model.sync.ChangePage;
 import com.admitone.server.storage.Counters;
 import com.admitone.server.storage.Database;
@@ -11,7 +12,6 @@ import org.hibernate.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +23,8 @@ public final class ChangeFeed {
     public static final int MAX_PAGE = 5000;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("customerName", "customerEmail", "customerPhone");
 
     private final Database database;
     private final ObjectMapper json;
@@ -38,6 +40,14 @@ public final class ChangeFeed {
     }
 
     public ChangePage page(long after, int limit) {
+        return page(after, limit, true);
+    }
+
+    /**
+     * A page of the feed. Without {@code customerDetails} (gate devices) orders come without the
+     * customer's name, e-mail and phone: a gate needs none of them.
+     */
+    public ChangePage page(long after, int limit, boolean customerDetails) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         return database.read(session -> {
             List<ChangeEntry> rows = session.createSelectionQuery(
@@ -49,7 +59,11 @@ public final class ChangeFeed {
             List<Change> changes = new ArrayList<>(Math.min(rows.size(), size));
             for (int i = 0; i < rows.size() && i < size; i++) {
                 ChangeEntry row = rows.get(i);
-                changes.add(new Change(row.seq, row.entity, row.entityId, row.deleted, parse(row.data), row.at));
+                Map<String, Object> data = parse(row.data);
+                if (!customerDetails && data != null && ChangeEntity.ORDER.equals(row.entity)) {
+                    data.keySet().removeAll(CUSTOMER_FIELDS);
+                }
+                changes.add(new Change(row.seq, row.entity, row.entityId, row.deleted, data, row.at));
             }
             long next = changes.isEmpty() ? after : changes.get(changes.size() - 1).seq();
             return new ChangePage(changes, next, more, latest(session));
@@ -77,43 +91,48 @@ public final class ChangeFeed {
     }
 
     public final class Recorder {
-        private final Map<String, PendingChange> pending = new LinkedHashMap<>();
+        private final List<PendingChange> pending = new ArrayList<>();
 
         private Recorder() {
         }
 
-        /** Records the new state of a thing; a later change of the same thing in this transaction wins. */
+        /** Records the new state of a thing. Applying a thing's changes in order leaves its latest state. */
         public void upsert(String entity, String id, Object data) {
-            String key = entity + '\u0000' + id;
-            pending.remove(key);
-            pending.put(key, new PendingChange(entity, id, data));
+            pending.add(new PendingChange(entity, id, data));
         }
 
         public void delete(String entity, String id) {
             upsert(entity, id, null);
         }
 
-        public boolean isEmpty() {
-            return pending.isEmpty();
+        /** How many changes are recorded and not yet numbered; a mark to {@link #truncate} back to. */
+        public int mark() {
+            return pending.size();
+        }
+
+        /** Forgets the changes recorded after {@code mark}: their command was rolled back. */
+        public void truncate(int mark) {
+            pending.subList(mark, pending.size()).clear();
         }
 
         /**
-         * Numbers and stores the changes. Called last in the transaction, so the counter row (and on
-         * PostgreSQL its lock) is held only for the inserts and the commit. Returns the last
-         * sequence number, or 0 if nothing changed.
+         * Numbers and stores the changes: the i-th recorded change gets {@code first + i}. Called
+         * last in the transaction, so the counter row (and on PostgreSQL its lock) is held only for
+         * the inserts and the commit. Returns the first sequence number, or 0 if nothing changed.
          */
         public long flush(Session session, Instant now) {
             if (pending.isEmpty()) {
                 return 0;
             }
             session.flush();
-            long seq = Counters.take(session, Counters.FEED, pending.size());
-            for (PendingChange change : pending.values()) {
+            long first = Counters.take(session, Counters.FEED, pending.size());
+            long seq = first;
+            for (PendingChange change : pending) {
                 session.persist(new ChangeEntry(seq++, change.entity(), change.id(), change.data() == null,
                         change.data() == null ? null : write(change.data()), now));
             }
             pending.clear();
-            return seq - 1;
+            return first;
         }
 
         private String write(Object data) {

@@ -3,6 +3,7 @@ package com.admitone.server.http;
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.model.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,9 +12,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -59,6 +64,24 @@ public final class ProblemResponses {
                 send(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large."));
             }
         });
+    }
+
+    /**
+     * Jetty refuses some requests before Javalin sees them (a NUL or an encoded slash in the path,
+     * a URI or headers too long); this answers those as problems too, instead of an HTML page.
+     */
+    public static ErrorHandler jettyErrorHandler(ObjectMapper json) {
+        return new ErrorHandler() {
+            @Override
+            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+                fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                try {
+                    return ByteBuffer.wrap(json.writeValueAsBytes(httpProblem(status, reason)));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("a problem is not serialisable", e);
+                }
+            }
+        };
     }
 
     public static void send(Context ctx, Problem problem) {

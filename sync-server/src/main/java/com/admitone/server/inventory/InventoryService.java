@@ -7,7 +7,8 @@ import com.admitone.model.sync.ChangeEntity;
 import com.admitone.model.sync.Commands;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.programme.Performance;
-import com.admitone.server.programme.PerformanceStatus;
+import com.admitone.model.programme.PerformanceStatus;
+import com.admitone.server.storage.Sql;
 import com.admitone.server.sync.WriteContext;
 import org.hibernate.Session;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The authoritative seat inventory: holds, releases, blocks, sales and returns. Every state change
@@ -94,19 +96,14 @@ public final class InventoryService {
         }
         if (!seatIds.isEmpty()) {
             requireSeatsOf(session, performance.id(), seatIds);
-            int changed = session.createMutationQuery("update SeatStatus s set s.state = :held, s.holdId = :hold, "
-                            + "s.holdExpires = :expires, s.holdDeviceId = :device, s.version = s.version + 1 "
-                            + "where s.id.performanceId = :perf and s.id.seatId in :seats and s.state in :from")
-                    .setParameter("held", SeatAction.HOLD.to())
-                    .setParameter("hold", holdId)
-                    .setParameter("expires", expires)
-                    .setParameter("device", ctx.principal().deviceId())
-                    .setParameter("perf", performance.id())
-                    .setParameter("seats", seatIds)
-                    .setParameter("from", SeatAction.HOLD.from())
-                    .executeUpdate();
+            int changed = Sql.update(session, "UPDATE seat_state SET state = ?, hold_id = ?, hold_expires_ms = ?, "
+                            + "hold_device_id = ?, version = version + 1 WHERE performance_id = ? "
+                            + "AND (state = ? OR (state = ? AND hold_id = ?)) AND seat_id IN (?*)", seatIds,
+                    SeatAction.HOLD.to(), holdId, expires, ctx.principal().deviceId(), performance.id(),
+                    SeatState.FREE, SeatState.HELD, holdId);
             if (changed != seatIds.size()) {
-                throw seatsUnavailable(session, performance.id(), seatIds, SeatAction.HOLD, holdId, ctx.now());
+                throw seatsUnavailable(session, performance.id(), seatIds, SeatAction.HOLD, holdId, ctx.now(),
+                        row -> row.state() == SeatState.HELD && holdId.equals(row.holdId()));
             }
         }
         for (Commands.AreaQuantity area : mergeAreas(command.areas()).values()) {
@@ -158,7 +155,8 @@ public final class InventoryService {
         if (seatIds.isEmpty()) {
             returnHeldPlaces(ctx, hold);
             hold.close(SeatHold.RELEASED);
-            ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+            // A closed hold is gone for every device: the feed says so explicitly.
+            ctx.deleted(ChangeEntity.HOLD, hold.id);
         }
         ctx.audit("release_hold", ChangeEntity.HOLD, hold.id, Map.of("seatIds", released));
         return Map.of("holdId", hold.id, "released", released, "status", hold.status);
@@ -182,6 +180,10 @@ public final class InventoryService {
         requireReason(reason);
         Performance performance = requirePerformance(session, performanceId);
         requireSeatsOf(session, performance.id(), seatIds);
+        List<SeatRow> before = seatRows(session, performance.id(), seatIds);
+        if (before.stream().anyMatch(row -> !action.allowedFrom(row.state()))) {
+            throw explain(performance.id(), before, action, null, ctx.now(), row -> false);
+        }
         int changed = session.createMutationQuery("update SeatStatus s set s.state = :to, s.blockReason = :reason, "
                         + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats and s.state in :from")
                 .setParameter("to", action.to())
@@ -191,7 +193,7 @@ public final class InventoryService {
                 .setParameter("from", action.from())
                 .executeUpdate();
         if (changed != seatIds.size()) {
-            throw seatsUnavailable(session, performance.id(), seatIds, action, null, ctx.now());
+            throw seatsUnavailable(session, performance.id(), seatIds, action, null, ctx.now(), row -> row.state() == action.to());
         }
         for (Long seatId : seatIds) {
             ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performance.id(), seatId),
@@ -213,30 +215,18 @@ public final class InventoryService {
         Session session = ctx.session();
         int changed;
         if (hold == null) {
-            changed = session.createMutationQuery("update SeatStatus s set s.state = :sold, s.orderId = :order, "
-                            + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats and s.state = :free")
-                    .setParameter("sold", SeatAction.SELL.to())
-                    .setParameter("order", orderId)
-                    .setParameter("perf", performanceId)
-                    .setParameter("seats", seatIds)
-                    .setParameter("free", SeatState.FREE)
-                    .executeUpdate();
+            changed = Sql.update(session, "UPDATE seat_state SET state = ?, order_id = ?, version = version + 1 "
+                    + "WHERE performance_id = ? AND state = ? AND seat_id IN (?*)", seatIds,
+                    SeatAction.SELL.to(), orderId, performanceId, SeatState.FREE);
         } else {
-            changed = session.createMutationQuery("update SeatStatus s set s.state = :sold, s.orderId = :order, "
-                            + "s.holdId = null, s.holdExpires = null, s.holdDeviceId = null, s.version = s.version + 1 "
-                            + "where s.id.performanceId = :perf and s.id.seatId in :seats "
-                            + "and s.state = :held and s.holdId = :hold and s.holdExpires > :now")
-                    .setParameter("sold", SeatAction.SELL.to())
-                    .setParameter("order", orderId)
-                    .setParameter("perf", performanceId)
-                    .setParameter("seats", seatIds)
-                    .setParameter("held", SeatState.HELD)
-                    .setParameter("hold", hold.id)
-                    .setParameter("now", ctx.now())
-                    .executeUpdate();
+            changed = Sql.update(session, "UPDATE seat_state SET state = ?, order_id = ?, hold_id = NULL, hold_expires_ms = NULL, "
+                    + "hold_device_id = NULL, version = version + 1 WHERE performance_id = ? AND state = ? AND hold_id = ? "
+                    + "AND hold_expires_ms > ? AND seat_id IN (?*)", seatIds,
+                    SeatAction.SELL.to(), orderId, performanceId, SeatState.HELD, hold.id, ctx.now());
         }
         if (changed != seatIds.size()) {
-            throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id, ctx.now());
+            throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id,
+                    ctx.now(), row -> row.state() == SeatState.SOLD && orderId.equals(row.orderId()));
         }
         for (Long seatId : seatIds) {
             ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seatId),
@@ -272,15 +262,9 @@ public final class InventoryService {
         if (seatIds.isEmpty()) {
             return;
         }
-        int changed = ctx.session().createMutationQuery("update SeatStatus s set s.state = :free, s.orderId = null, "
-                        + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats "
-                        + "and s.state = :sold and s.orderId = :order")
-                .setParameter("free", SeatAction.REFUND.to())
-                .setParameter("perf", performanceId)
-                .setParameter("seats", seatIds)
-                .setParameter("sold", SeatState.SOLD)
-                .setParameter("order", orderId)
-                .executeUpdate();
+        int changed = Sql.update(ctx.session(), "UPDATE seat_state SET state = ?, order_id = NULL, version = version + 1 "
+                + "WHERE performance_id = ? AND state = ? AND order_id = ? AND seat_id IN (?*)", seatIds,
+                SeatAction.REFUND.to(), performanceId, SeatState.SOLD, orderId);
         if (changed != seatIds.size()) {
             throw new IllegalStateException("order " + orderId + " does not own all of its seats " + seatIds);
         }
@@ -311,7 +295,8 @@ public final class InventoryService {
         }
         returnHeldPlaces(ctx, hold);
         hold.close(SeatHold.SOLD);
-        ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+        // A closed hold is gone for every device: the feed says so explicitly.
+        ctx.deleted(ChangeEntity.HOLD, hold.id);
     }
 
     /** Returns every hold that expired by now to sale. Run by {@link HoldExpiry}. */
@@ -342,7 +327,8 @@ public final class InventoryService {
         for (SeatHold hold : holds) {
             returnHeldPlaces(ctx, hold);
             hold.close(SeatHold.EXPIRED);
-            ctx.changed(ChangeEntity.HOLD, hold.id, hold.feedData());
+            // A closed hold is gone for every device: the feed says so explicitly.
+            ctx.deleted(ChangeEntity.HOLD, hold.id);
             ctx.audit("hold_expired", ChangeEntity.HOLD, hold.id, null);
         }
         return expiredSeats.size() + holds.size();
@@ -440,28 +426,48 @@ public final class InventoryService {
         }
     }
 
-    /** Explains why a conditional update did not change every seat: which seats, and in what state. */
+    /** A seat's state as the database has it now, read as plain values (never a stale managed entity). */
+    record SeatRow(long seatId, SeatState state, String holdId, Instant holdExpires, String orderId) {
+    }
+
+    private static List<SeatRow> seatRows(Session session, long performanceId, Collection<Long> seatIds) {
+        return Sql.query(session, "SELECT seat_id, state, hold_id, hold_expires_ms, order_id FROM seat_state "
+                        + "WHERE performance_id = ? AND seat_id IN (?*)", seatIds,
+                row -> new SeatRow(row.getLong(1), SeatState.valueOf(row.getString(2)), row.getString(3), Sql.instant(row, 4),
+                        row.getString(5)), performanceId);
+    }
+
+    /**
+     * Explains why a conditional update did not change every seat: which seats, and in what state.
+     * {@code changedByUs} recognises the seats this command's own update already changed.
+     */
     private static ApiException seatsUnavailable(Session session, long performanceId, Set<Long> seatIds, SeatAction action,
-                                                 String holdId, Instant now) {
-        List<SeatStatus> rows = session.createSelectionQuery(
-                        "from SeatStatus s where s.id.performanceId = :perf and s.id.seatId in :seats", SeatStatus.class)
-                .setParameter("perf", performanceId).setParameter("seats", seatIds).getResultList();
+                                                 String holdId, Instant now, Predicate<SeatRow> changedByUs) {
+        List<SeatRow> rows = seatRows(session, performanceId, seatIds);
         if (rows.size() != seatIds.size()) {
             return new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of performance " + performanceId + ".");
         }
+        return explain(performanceId, rows, action, holdId, now, changedByUs);
+    }
+
+    private static ApiException explain(long performanceId, List<SeatRow> rows, SeatAction action, String holdId, Instant now,
+                                        Predicate<SeatRow> changedByUs) {
         List<Long> unavailable = new ArrayList<>();
         boolean expired = false;
         boolean blocked = false;
-        for (SeatStatus row : rows) {
-            boolean mine = holdId != null && holdId.equals(row.holdId) && row.state == SeatState.HELD;
+        for (SeatRow row : rows) {
+            if (changedByUs.test(row)) {
+                continue;
+            }
+            boolean mine = holdId != null && holdId.equals(row.holdId()) && row.state() == SeatState.HELD;
             boolean ok = switch (action) {
-                case SELL -> holdId == null ? row.state == SeatState.FREE : mine && row.holdExpires.isAfter(now);
-                default -> action.allowedFrom(row.state);
+                case SELL -> holdId == null ? row.state() == SeatState.FREE : mine && row.holdExpires().isAfter(now);
+                default -> action.allowedFrom(row.state());
             };
             if (!ok) {
-                unavailable.add(row.id.seatId);
+                unavailable.add(row.seatId());
                 expired |= mine;
-                blocked |= row.state == SeatState.BLOCKED;
+                blocked |= row.state() == SeatState.BLOCKED;
             }
         }
         Map<String, Object> details = Map.of("seatIds", unavailable);
@@ -476,6 +482,10 @@ public final class InventoryService {
         }
         if (blocked && unavailable.size() == 1) {
             return new ApiException(ErrorCode.SEAT_BLOCKED, "The seat is blocked.", details);
+        }
+        if (unavailable.isEmpty()) {
+            return new ApiException(ErrorCode.SEAT_TAKEN, "The seats changed at another counter meanwhile; try again.",
+                    Map.of("performanceId", performanceId));
         }
         return new ApiException(ErrorCode.SEAT_TAKEN, unavailable.size() == 1
                 ? "The seat was just taken at another counter."

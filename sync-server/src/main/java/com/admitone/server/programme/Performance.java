@@ -1,5 +1,6 @@
 package com.admitone.server.programme;
 
+import com.admitone.model.programme.PerformanceStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,12 @@
 package com.admitone.server.programme;
 
+import com.admitone.model.programme.PerformanceStatus;
 import com.admitone.model.pricing.PriceType;
+import com.admitone.model.problem.ErrorCode;
 import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.sync.Commands;
+import com.admitone.server.http.ApiException;
+import com.admitone.server.inventory.InventoryService;
 import com.admitone.server.inventory.AreaStatus;
 import com.admitone.server.storage.Counters;
 import com.admitone.server.sync.WriteContext;
@@ -34,6 +39,7 @@ public final class ProgrammeSetup {
     /** Ids come from the shared counter in blocks: a seat map of 800 seats takes two counter updates, not 800. */
     private long nextId() {
         if (idsLeft == 0) {
+            settle();
             nextId = Counters.take(ctx.session(), Counters.REFERENCE, ID_BLOCK);
             idsLeft = ID_BLOCK;
         }
@@ -102,6 +108,40 @@ public final class ProgrammeSetup {
         ctx.changed(ChangeEntity.PERFORMANCE, performance.id(), performance.feedData());
         ctx.audit("performance_created", ChangeEntity.PERFORMANCE, performance.id(), Map.of("event", event.title(),
                 "startsAt", startsAt.toString()));
+        settle();
         return performance;
+    }
+
+    /**
+     * Writes what is pending and empties the session: a venue set-up creates thousands of rows, and
+     * Hibernate would otherwise dirty-check all of them again before every native statement.
+     * Entities handed out before stay usable for their ids.
+     */
+    private void settle() {
+        ctx.session().flush();
+        ctx.session().clear();
+    }
+
+    /** Moves a performance along its life cycle ({@link PerformanceStatus#next()}). */
+    public static Map<String, Object> changeStatus(WriteContext ctx, Commands.ChangePerformanceStatus command) {
+        if (command.status() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "status is required.");
+        }
+        if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
+            throw new ApiException(ErrorCode.REASON_REQUIRED, "Give a reason of up to 200 characters.");
+        }
+        Performance performance = InventoryService.requirePerformance(ctx.session(), command.performanceId());
+        PerformanceStatus from = performance.status;
+        if (from != command.status()) {
+            if (!from.next().contains(command.status())) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A performance that is " + from + " cannot become "
+                        + command.status() + ".");
+            }
+            performance.status = command.status();
+            ctx.changed(ChangeEntity.PERFORMANCE, performance.id(), performance.feedData());
+            ctx.audit("performance_status", ChangeEntity.PERFORMANCE, performance.id(),
+                    Map.of("from", from.name(), "to", command.status().name(), "reason", command.reason().strip()));
+        }
+        return Map.of("performanceId", performance.id(), "status", performance.status.name());
     }
 }

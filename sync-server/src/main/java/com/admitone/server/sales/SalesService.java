@@ -10,10 +10,10 @@ import com.admitone.server.http.ApiException;
 import com.admitone.server.inventory.InventoryService;
 import com.admitone.server.inventory.SeatHold;
 import com.admitone.server.keys.TicketSigner;
-import com.admitone.server.programme.Event;
 import com.admitone.server.programme.Performance;
+import com.admitone.server.programme.ReferenceData;
+import com.admitone.server.storage.Sql;
 import com.admitone.server.sync.WriteContext;
-import com.admitone.server.venue.Venue;
 import org.hibernate.Session;
 
 import java.time.Duration;
@@ -39,13 +39,17 @@ public final class SalesService {
     /** ... until this long after the end. */
     static final Duration VALID_AFTER_END = Duration.ofHours(1);
     static final int MAX_LINES = 200;
+    /** No single payment or cash tendered is larger; far above any box-office sale, and 20 of them cannot overflow a long. */
+    static final long MAX_PAYMENT_MINOR = 1_000_000_000_000L;
 
     private final InventoryService inventory;
     private final TicketSigner signer;
+    private final ReferenceData reference;
 
-    public SalesService(InventoryService inventory, TicketSigner signer) {
+    public SalesService(InventoryService inventory, TicketSigner signer, ReferenceData reference) {
         this.inventory = inventory;
         this.signer = signer;
+        this.reference = reference;
     }
 
     public Map<String, Object> sell(WriteContext ctx, Commands.SellSeats command, Instant deviceTime) {
@@ -57,11 +61,8 @@ public final class SalesService {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "An order has 1 to " + MAX_LINES + " tickets.");
         }
         Performance performance = InventoryService.onSale(session, command.performanceId());
-        Venue venue = session.find(Venue.class, performance.venueId());
+        ReferenceData.VenueFacts venue = reference.venue(session, performance.venueId());
         String orderId = command.orderId().toString();
-        if (session.find(CustomerOrder.class, orderId) != null) {
-            throw new ApiException(ErrorCode.DUPLICATE_ID, "Order " + orderId + " exists already.");
-        }
         SeatHold hold = null;
         if (command.holdId() != null) {
             hold = inventory.requireOwnHold(ctx, command.holdId().toString());
@@ -73,9 +74,9 @@ public final class SalesService {
             }
         }
 
-        Map<Long, String> zoneBySeat = seatZones(session, performance.venueId(), command.lines());
-        Map<Long, String> zoneByArea = areaZones(session, performance.venueId(), command.lines());
-        Map<String, Long> prices = prices(session, performance.id());
+        Map<Long, String> zoneBySeat = reference.seatZones(session, performance.venueId());
+        Map<Long, String> zoneByArea = reference.areaZones(session, performance.venueId());
+        Map<String, Long> prices = reference.prices(session, performance.id());
         List<Long> seatIds = new ArrayList<>();
         Map<Long, Integer> places = new HashMap<>();
         Set<UUID> ticketIds = new HashSet<>();
@@ -91,6 +92,11 @@ public final class SalesService {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "A line is for exactly one seat or one area.");
             }
             String zone = line.seatId() != null ? zoneBySeat.get(line.seatId()) : zoneByArea.get(line.areaId());
+            if (zone == null) {
+                throw line.seatId() != null
+                        ? new ApiException(ErrorCode.UNKNOWN_SEAT, "Seat " + line.seatId() + " is not part of this performance's venue.")
+                        : new ApiException(ErrorCode.UNKNOWN_AREA, "Area " + line.areaId() + " is not part of this performance's venue.");
+            }
             Long listed = prices.get(zone + ":" + line.priceType().name());
             if (listed == null) {
                 throw new ApiException(ErrorCode.PRICE_MISMATCH, line.priceType().label() + " tickets are not on the price list for zone " + zone + ".");
@@ -118,11 +124,8 @@ public final class SalesService {
             throw new ApiException(ErrorCode.PAYMENT_MISMATCH, "The payments add up to " + paid + " but the order total is " + total + ".",
                     Map.of("totalMinor", total, "paidMinor", paid));
         }
-        List<Ticket> existing = session.createSelectionQuery("from Ticket where id in :ids", Ticket.class)
-                .setParameter("ids", ticketIds.stream().map(UUID::toString).toList()).getResultList();
-        if (!existing.isEmpty()) {
-            throw new ApiException(ErrorCode.DUPLICATE_ID, "Ticket " + existing.get(0).id + " exists already.");
-        }
+        requireDistinctPaymentIds(command.payments());
+        requireNewIds(session, orderId, ticketIds.stream().map(UUID::toString).toList(), paymentIds(command.payments()));
 
         inventory.sellSeats(ctx, performance.id(), hold, new TreeSet<>(seatIds), orderId);
         inventory.sellPlaces(ctx, performance.id(), hold, places);
@@ -143,9 +146,9 @@ public final class SalesService {
         }
         session.persist(order);
 
-        Event event = session.find(Event.class, performance.eventId());
         Instant validFrom = performance.startsAt().minus(VALID_BEFORE_START);
-        Instant validUntil = performance.startsAt().plus(Duration.ofMinutes(event.durationMinutes())).plus(VALID_AFTER_END);
+        Instant validUntil = performance.startsAt().plus(Duration.ofMinutes(reference.durationMinutes(session, performance.eventId())))
+                .plus(VALID_AFTER_END);
         List<Map<String, Object>> issued = new ArrayList<>();
         for (Commands.SaleLine line : command.lines()) {
             TicketToken token = new TicketToken(signer.keyId(), line.ticketId(), performance.id(), line.seatId(), line.areaId(),
@@ -231,9 +234,11 @@ public final class SalesService {
         if (payouts.isEmpty() && due > 0) {
             String method = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind)).map(p -> p.method).findFirst()
                     .orElse(PaymentMethod.CASH.name());
-            payouts = List.of(new Commands.PaymentLine(null, PaymentMethod.valueOf(method), due, null, null));
+            payouts = List.of(new Commands.PaymentLine(command.refundId(), PaymentMethod.valueOf(method), due, null, null));
         }
         long payingOut = checkPayments(payouts);
+        requireDistinctPaymentIds(payouts);
+        requireNewIds(session, null, List.of(), paymentIds(payouts));
         if (payingOut > paidIn - paidOut) {
             throw new ApiException(ErrorCode.REFUND_EXCEEDS_PAID, "Only " + (paidIn - paidOut) + " is left to refund on this order.",
                     Map.of("refundableMinor", paidIn - paidOut));
@@ -275,44 +280,8 @@ public final class SalesService {
         return data;
     }
 
-    private static Map<Long, String> seatZones(Session session, long venueId, List<Commands.SaleLine> lines) {
-        List<Long> ids = lines.stream().filter(l -> l != null && l.seatId() != null).map(Commands.SaleLine::seatId).distinct().toList();
-        Map<Long, String> zones = new HashMap<>();
-        if (ids.isEmpty()) {
-            return zones;
-        }
-        session.createSelectionQuery("select s.id, s.zone from Seat s where s.id in :ids and s.venueId = :venue", Object[].class)
-                .setParameter("ids", ids).setParameter("venue", venueId)
-                .getResultList().forEach(row -> zones.put((Long) row[0], (String) row[1]));
-        if (zones.size() != ids.size()) {
-            throw new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of this performance's venue.");
-        }
-        return zones;
-    }
 
-    private static Map<Long, String> areaZones(Session session, long venueId, List<Commands.SaleLine> lines) {
-        List<Long> ids = lines.stream().filter(l -> l != null && l.areaId() != null).map(Commands.SaleLine::areaId).distinct().toList();
-        Map<Long, String> zones = new HashMap<>();
-        if (ids.isEmpty()) {
-            return zones;
-        }
-        session.createSelectionQuery("select a.id, a.zone from GaArea a where a.id in :ids and a.venueId = :venue", Object[].class)
-                .setParameter("ids", ids).setParameter("venue", venueId)
-                .getResultList().forEach(row -> zones.put((Long) row[0], (String) row[1]));
-        if (zones.size() != ids.size()) {
-            throw new ApiException(ErrorCode.UNKNOWN_AREA, "Some areas are not part of this performance's venue.");
-        }
-        return zones;
-    }
 
-    private static Map<String, Long> prices(Session session, long performanceId) {
-        Map<String, Long> prices = new HashMap<>();
-        session.createSelectionQuery("select p.id.zone, p.id.priceType, p.amountMinor from Price p where p.id.performanceId = :perf",
-                        Object[].class)
-                .setParameter("perf", performanceId)
-                .getResultList().forEach(row -> prices.put(row[0] + ":" + row[1], (Long) row[2]));
-        return prices;
-    }
 
     private static void checkDiscount(long discount, long of, String reason) {
         if (discount < 0) {
@@ -342,6 +311,9 @@ public final class SalesService {
             if (payment.amountMinor() <= 0) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment amount must be positive.");
             }
+            if (payment.amountMinor() > MAX_PAYMENT_MINOR || (payment.tenderedMinor() != null && payment.tenderedMinor() > MAX_PAYMENT_MINOR)) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment is at most " + MAX_PAYMENT_MINOR + " minor units.");
+            }
             if (payment.tenderedMinor() != null && (payment.method() != PaymentMethod.CASH || payment.tenderedMinor() < payment.amountMinor())) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Cash tendered must cover the cash amount.");
             }
@@ -353,6 +325,55 @@ public final class SalesService {
         return sum;
     }
 
+    private static List<String> paymentIds(List<Commands.PaymentLine> lines) {
+        return lines.stream().filter(l -> l.paymentId() != null).map(l -> l.paymentId().toString()).toList();
+    }
+
+    /**
+     * Ids of orders, tickets and payments come from the device: one used before is refused, in one
+     * round trip for all of them, before anything is written.
+     */
+    private static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
+        List<String> ids = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id = ?");
+        ids.add(orderId == null ? "" : orderId);
+        if (!ticketIds.isEmpty()) {
+            sql.append(" UNION ALL SELECT 'ticket ' || id FROM ticket WHERE id IN (").append(marks(ticketIds.size())).append(')');
+            ids.addAll(ticketIds);
+        }
+        if (!paymentIds.isEmpty()) {
+            sql.append(" UNION ALL SELECT 'payment ' || id FROM payment WHERE id IN (").append(marks(paymentIds.size())).append(')');
+            ids.addAll(paymentIds);
+        }
+        String used = session.doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < ids.size(); i++) {
+                    statement.setString(i + 1, ids.get(i));
+                }
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+        });
+        if (used != null) {
+            throw new ApiException(ErrorCode.DUPLICATE_ID, "The " + used + " exists already.");
+        }
+    }
+
+    private static String marks(int count) {
+        return "?" + ",?".repeat(count - 1);
+    }
+
+    /** A payment id named twice in one command. */
+    private static void requireDistinctPaymentIds(List<Commands.PaymentLine> lines) {
+        Set<String> ids = new HashSet<>();
+        for (Commands.PaymentLine line : lines) {
+            if (line.paymentId() != null && !ids.add(line.paymentId().toString())) {
+                throw new ApiException(ErrorCode.DUPLICATE_ID, "Payment " + line.paymentId() + " is named twice.");
+            }
+        }
+    }
+
     private static long changeDue(List<Commands.PaymentLine> payments) {
         return payments.stream().filter(p -> p.tenderedMinor() != null).mapToLong(p -> p.tenderedMinor() - p.amountMinor()).sum();
     }
@@ -360,9 +381,9 @@ public final class SalesService {
     private static String uniqueNumber(Session session) {
         for (int attempt = 0; attempt < 20; attempt++) {
             String number = OrderNumber.next();
-            Long clashes = session.createSelectionQuery("select count(*) from CustomerOrder where number = :n", Long.class)
-                    .setParameter("n", number).getSingleResult();
-            if (clashes == 0) {
+            boolean clash = !Sql.query(session, "SELECT 1 FROM customer_order WHERE order_number IN (?*)", List.of(number),
+                    row -> Boolean.TRUE).isEmpty();
+            if (!clash) {
                 return number;
             }
         }

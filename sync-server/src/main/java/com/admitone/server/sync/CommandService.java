@@ -12,55 +12,93 @@ import com.admitone.server.auth.AuthService;
 import com.admitone.server.auth.Principal;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.inventory.InventoryService;
+import com.admitone.server.programme.ProgrammeSetup;
 import com.admitone.server.sales.SalesService;
-import com.admitone.server.storage.Database;
+import com.admitone.server.storage.Sql;
+import com.admitone.server.storage.InstantMillisConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
-import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Applies command batches exactly once (DESIGN.md invariant 2): each command in its own
- * transaction together with its entry in the command log, so a repeated idempotency key finds the
- * stored result and changes nothing. A refusal is stored too, so a retry gets the same answer.
+ * Applies command batches exactly once (DESIGN.md invariant 2). Each command's effects and its
+ * entry in the command log commit together, so a repeated idempotency key finds the stored result
+ * and changes nothing; a refusal is stored too, so a retry gets the same answer.
+ *
+ * <p>Commands from all callers go through one applier thread that commits them in groups: one
+ * transaction (and on PostgreSQL one WAL flush) for every command waiting, each command inside
+ * its own savepoint so a refusal undoes only that command. A group that fails as a whole is
+ * retried one command at a time. An HTTP request is answered only after its commands committed.
  */
-public final class CommandService {
+public final class CommandService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
     private static final Set<Role> SELLERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BOX_OFFICE, Role.COORDINATOR);
     private static final Set<Role> INVENTORY_MANAGERS = EnumSet.of(Role.ADMIN, Role.MANAGER);
     private static final Duration SKEW_REPORT_INTERVAL = Duration.ofSeconds(30);
+    private static final int MAX_GROUP = 100;
+    /** A group stops taking commands after this long, so other writers (hold expiry, log-ins) wait little. */
+    private static final long MAX_GROUP_NANOS = Duration.ofMillis(100).toNanos();
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final Writer writer;
-    private final Database database;
     private final InventoryService inventory;
     private final SalesService sales;
     private final AuthService auth;
     private final ObjectMapper json;
     private final Map<String, Instant> skewReported = new ConcurrentHashMap<>();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread applier;
+    private volatile boolean running = true;
+
+    private record Pending(Principal principal, CommandEnvelope envelope, CompletableFuture<CommandResult> result) {
+    }
+
+    /** A command's stored outcome, with the kind of command it was for. */
+    private record StoredResult(String commandType, CommandResult result) {
+        /** The stored result again, or a refusal if the key now comes with another kind of command. */
+        CommandResult answerTo(CommandEnvelope envelope) {
+            if (!commandType.equals(typeOf(envelope.command()))) {
+                return new CommandResult(envelope.key(), CommandResult.Status.REJECTED, ErrorCode.KEY_REUSED.name(),
+                        "This idempotency key was used for a " + commandType + " command.", null, 0, result.appliedAt(), true);
+            }
+            return result.asReplay();
+        }
+    }
 
     public CommandService(Writer writer, InventoryService inventory, SalesService sales, AuthService auth, ObjectMapper json) {
         this.writer = writer;
-        this.database = writer.database();
         this.inventory = inventory;
         this.sales = sales;
         this.auth = auth;
         this.json = json;
+        this.applier = new Thread(this::applyLoop, "command-applier");
+        applier.setDaemon(true);
+        applier.start();
     }
 
     /** The roles that may send a kind of command; the route admits every staff role and this decides per command. */
     public static Set<Role> rolesFor(Command command) {
-        if (command instanceof Commands.BlockSeats || command instanceof Commands.UnblockSeats) {
+        if (command instanceof Commands.BlockSeats || command instanceof Commands.UnblockSeats
+                || command instanceof Commands.ChangePerformanceStatus) {
             return INVENTORY_MANAGERS;
         }
         return SELLERS;
@@ -74,11 +112,22 @@ public final class CommandService {
             if (envelope == null || envelope.key() == null || envelope.command() == null) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every command needs a key and a command.");
             }
+            if (envelope.deviceTime() != null && !InstantMillisConverter.supports(envelope.deviceTime())) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "A deviceTime lies between the years 0000 and 9999.");
+            }
         }
-        List<CommandResult> results = new ArrayList<>(batch.commands().size());
-        long lastSeq = 0;
+        // Replays are recognised by the applier inside its transaction: one look-up per group of
+        // commands instead of a read per request.
+        List<CompletableFuture<CommandResult>> answers = new ArrayList<>(batch.commands().size());
         for (CommandEnvelope envelope : batch.commands()) {
-            CommandResult result = applyOne(principal, envelope);
+            CompletableFuture<CommandResult> answer = new CompletableFuture<>();
+            queue.add(new Pending(principal, envelope, answer));
+            answers.add(answer);
+        }
+        List<CommandResult> results = new ArrayList<>(answers.size());
+        long lastSeq = 0;
+        for (CompletableFuture<CommandResult> answer : answers) {
+            CommandResult result = await(answer);
             results.add(result);
             lastSeq = Math.max(lastSeq, result.seq());
         }
@@ -86,40 +135,155 @@ public final class CommandService {
         return new CommandResults(results, lastSeq);
     }
 
-    private CommandResult applyOne(Principal principal, CommandEnvelope envelope) {
-        String key = envelope.key().toString();
-        CommandResult stored = database.read(s -> storedResult(s, key));
-        if (stored != null) {
-            return stored.asReplay();
-        }
-        Command command = envelope.command();
-        if (!rolesFor(command).contains(principal.role())) {
-            return storeRejection(principal, envelope, new ApiException(ErrorCode.FORBIDDEN_ROLE,
-                    "The " + principal.role().wireName() + " role may not " + typeOf(command) + "."));
-        }
+    private static CommandResult await(CompletableFuture<CommandResult> answer) {
         try {
-            Writer.Written<CommandResult> written = writer.write(principal, ctx -> {
-                CommandResult again = storedResult(ctx.session(), key);
-                if (again != null) {
-                    return again.asReplay();
-                }
-                Map<String, Object> data = dispatch(ctx, command, envelope.deviceTime());
-                CommandResult result = new CommandResult(envelope.key(), CommandResult.Status.APPLIED, null, null, data,
-                        ctx.publishNow(), ctx.now(), false);
-                ctx.session().persist(logEntry(principal, envelope, ctx.now(), result));
-                return result;
-            });
-            return written.value();
-        } catch (ApiException refusal) {
-            return storeRejection(principal, envelope, refusal);
-        } catch (ConstraintViolationException race) {
-            // Another node or request stored this key first: answer with its result.
-            CommandResult winner = database.read(s -> storedResult(s, key));
-            if (winner != null) {
-                return winner.asReplay();
+            return answer.get(MAX_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the command was applied", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            throw race;
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the command was not applied within " + MAX_WAIT.toSeconds() + " s", e);
         }
+    }
+
+    private void applyLoop() {
+        List<Pending> group = new ArrayList<>(MAX_GROUP);
+        List<Pending> carried = new ArrayList<>();
+        while (running) {
+            try {
+                if (carried.isEmpty()) {
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    group.add(first);
+                } else {
+                    group.addAll(carried);
+                    carried.clear();
+                }
+                queue.drainTo(group, MAX_GROUP - group.size());
+                int applied = applyGroup(group);
+                carried.addAll(group.subList(applied, group.size()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                log.error("command applier failed", e);
+                group.forEach(p -> p.result().completeExceptionally(e));
+                carried.clear();
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    /** Applies the group's commands from the first on, in one transaction; returns how many it applied. */
+    private int applyGroup(List<Pending> group) {
+        List<CommandResult> results;
+        try {
+            results = writer.write(Principal.SYSTEM, ctx -> applyInOneTransaction(ctx, group)).value();
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                log.error("command {} failed", group.get(0).envelope().key(), e);
+                group.get(0).result().completeExceptionally(e);
+                return 1;
+            }
+            // Something failed the group as a whole (a race on a key, a lost connection): apply each
+            // command alone, so only the guilty one fails.
+            log.warn("a group of {} commands failed ({}); applying them one by one", group.size(), e.toString());
+            for (Pending pending : group) {
+                applyGroup(List.of(pending));
+            }
+            return group.size();
+        }
+        for (int i = 0; i < results.size(); i++) {
+            group.get(i).result().complete(results.get(i));
+        }
+        return results.size();
+    }
+
+    private List<CommandResult> applyInOneTransaction(WriteContext ctx, List<Pending> group) {
+        Session session = ctx.session();
+        List<String> keys = group.stream().map(p -> p.envelope().key().toString()).distinct().toList();
+        Map<String, StoredResult> known = new HashMap<>(storedResults(session, keys));
+        CommandResult[] results = new CommandResult[group.size()];
+        int[] lastChange = new int[group.size()];
+        boolean[] fresh = new boolean[group.size()];
+        long started = System.nanoTime();
+        int count = 0;
+        for (int i = 0; i < group.size(); i++) {
+            if (i > 0 && System.nanoTime() - started > MAX_GROUP_NANOS) {
+                break;
+            }
+            count = i + 1;
+            Pending pending = group.get(i);
+            CommandEnvelope envelope = pending.envelope();
+            String key = envelope.key().toString();
+            StoredResult replay = known.get(key);
+            if (replay != null) {
+                results[i] = replay.answerTo(envelope);
+                lastChange[i] = -1;
+                continue;
+            }
+            ctx.actAs(pending.principal());
+            Command command = envelope.command();
+            int mark = ctx.changeMark();
+            if (!rolesFor(command).contains(pending.principal().role())) {
+                results[i] = rejection(envelope, new ApiException(ErrorCode.FORBIDDEN_ROLE,
+                        "The " + pending.principal().role().wireName() + " role may not " + typeOf(command) + "."), ctx.now());
+            } else {
+                session.flush();
+                Savepoint savepoint = session.doReturningWork(connection -> connection.setSavepoint());
+                try {
+                    Map<String, Object> data = dispatch(ctx, command, envelope.deviceTime());
+                    // Written and forgotten: later commands of the group must not dirty-check this one's entities.
+                    session.flush();
+                    session.clear();
+                    results[i] = new CommandResult(envelope.key(), CommandResult.Status.APPLIED, null, null, data, 0,
+                            ctx.now(), false);
+                } catch (ApiException refusal) {
+                    undo(ctx, savepoint, mark);
+                    results[i] = rejection(envelope, refusal, ctx.now());
+                }
+            }
+            lastChange[i] = ctx.changeMark() - 1;
+            if (lastChange[i] < mark) {
+                lastChange[i] = -1;
+            }
+            fresh[i] = true;
+            known.put(key, new StoredResult(typeOf(command), results[i]));
+        }
+        ctx.actAs(Principal.SYSTEM);
+        long first = ctx.publishNow();
+        for (int i = 0; i < count; i++) {
+            if (!fresh[i]) {
+                continue;
+            }
+            CommandResult result = results[i];
+            long seq = lastChange[i] >= 0 ? first + lastChange[i] : 0;
+            results[i] = new CommandResult(result.key(), result.status(), result.code(), result.message(), result.data(), seq,
+                    result.appliedAt(), false);
+            session.persist(logEntry(group.get(i).principal(), group.get(i).envelope(), ctx.now(), results[i]));
+        }
+        return List.copyOf(java.util.Arrays.asList(results).subList(0, count));
+    }
+
+    /** Rolls a refused command back to its savepoint and forgets what it recorded for the feed. */
+    private static void undo(WriteContext ctx, Savepoint savepoint, int mark) {
+        Session session = ctx.session();
+        session.clear();
+        session.doWork(connection -> connection.rollback(savepoint));
+        ctx.discardChangesSince(mark);
+    }
+
+    private static CommandResult rejection(CommandEnvelope envelope, ApiException refusal, Instant now) {
+        return new CommandResult(envelope.key(), CommandResult.Status.REJECTED, refusal.code().name(), refusal.getMessage(),
+                refusal.details(), 0, now, false);
     }
 
     private Map<String, Object> dispatch(WriteContext ctx, Command command, Instant deviceTime) {
@@ -135,35 +299,27 @@ public final class CommandService {
             return inventory.block(ctx, c);
         } else if (command instanceof Commands.UnblockSeats c) {
             return inventory.unblock(ctx, c);
+        } else if (command instanceof Commands.ChangePerformanceStatus c) {
+            return ProgrammeSetup.changeStatus(ctx, c);
         }
         throw new IllegalStateException("no handler for " + typeOf(command));
     }
 
-    private CommandResult storeRejection(Principal principal, CommandEnvelope envelope, ApiException refusal) {
-        CommandResult rejected = new CommandResult(envelope.key(), CommandResult.Status.REJECTED, refusal.code().name(),
-                refusal.getMessage(), refusal.details(), 0, writer.clock().instant(), false);
-        try {
-            return writer.write(principal, ctx -> {
-                CommandResult again = storedResult(ctx.session(), envelope.key().toString());
-                if (again != null) {
-                    return again.asReplay();
-                }
-                ctx.session().persist(logEntry(principal, envelope, ctx.now(), rejected));
-                return rejected;
-            }).value();
-        } catch (ConstraintViolationException race) {
-            CommandResult winner = database.read(s -> storedResult(s, envelope.key().toString()));
-            return winner == null ? rejected : winner.asReplay();
+    private Map<String, StoredResult> storedResults(Session session, List<String> keys) {
+        Map<String, StoredResult> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            for (String[] row : Sql.query(session, "SELECT idem_key, command_type, result FROM command_log WHERE idem_key IN (?*)",
+                    chunk, r -> new String[]{r.getString(1), r.getString(2), r.getString(3)})) {
+                found.put(row[0], new StoredResult(row[1], parse(row[0], row[2])));
+            }
         }
+        return found;
     }
 
-    private CommandResult storedResult(Session session, String key) {
-        CommandLogEntry entry = session.find(CommandLogEntry.class, key);
-        if (entry == null) {
-            return null;
-        }
+    private CommandResult parse(String key, String result) {
         try {
-            return json.readValue(entry.result, CommandResult.class);
+            return json.readValue(result, CommandResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored result of " + key + " is not readable", e);
         }
@@ -202,5 +358,20 @@ public final class CommandService {
 
     static String typeOf(Command command) {
         return command.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        applier.interrupt();
+        try {
+            applier.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new IllegalStateException("the server is stopping"));
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 public final class WriteContext {
     private final Session session;
-    private final Principal principal;
+    private Principal principal;
     private final Instant now;
     private final ChangeFeed.Recorder changes;
     private final ObjectMapper json;
@@ -68,17 +68,36 @@ public final class WriteContext {
         }
     }
 
+    /** Acts for another caller from here on: a group of commands from several devices shares one transaction. */
+    void actAs(Principal next) {
+        this.principal = next;
+    }
+
+    /** A mark in the recorded changes, to discard what a refused command recorded after it. */
+    int changeMark() {
+        return changes.mark();
+    }
+
+    void discardChangesSince(int mark) {
+        changes.truncate(mark);
+    }
+
     /**
-     * Numbers the changes recorded so far and returns the last sequence number (or the last one
-     * numbered before, if nothing new changed). For a caller that must store the number in the same
-     * transaction; anything recorded later is numbered when the transaction finishes.
+     * Numbers the changes recorded so far and returns the first number they got (0 if none); the
+     * i-th recorded change got {@code first + i}. For a caller that must store the numbers in the
+     * same transaction; anything recorded later is numbered when the transaction finishes.
      */
-    public long publishNow() {
-        lastSeq = Math.max(lastSeq, changes.flush(session, now));
-        return lastSeq;
+    long publishNow() {
+        int count = changes.mark();
+        long first = changes.flush(session, now);
+        if (first > 0) {
+            lastSeq = first + count - 1;
+        }
+        return first;
     }
 
     long finish() {
-        return publishNow();
+        publishNow();
+        return lastSeq;
     }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +61,17 @@ public final class ApiClient {
         return token;
     }
 
+    public String deviceSecret() {
+        return deviceSecret;
+    }
+
+    /** Sends these device headers from now on (null for none), e.g. a device's credentials or forged ones. */
+    public ApiClient withDevice(String id, String secret) {
+        this.deviceId = id;
+        this.deviceSecret = secret;
+        return this;
+    }
+
     public ApiClient withToken(String newToken) {
         this.token = newToken;
         return this;
@@ -104,7 +117,27 @@ public final class ApiClient {
 
     /** Sends exactly these bytes: for hostile and malformed requests. */
     public Response raw(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpResponse<String> response = http(method, path, body, contentType, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+    }
+
+    /**
+     * Like {@link #raw} but does not wait for the end of a server-sent event stream: an event stream
+     * is answered with its status and content type and an empty body, then closed.
+     */
+    public Response open(String method, String path) {
+        HttpResponse<InputStream> response = http(method, path, null, null, HttpResponse.BodyHandlers.ofInputStream());
+        String type = response.headers().firstValue("Content-Type").orElse(null);
+        try (InputStream in = response.body()) {
+            String body = type != null && type.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Response(response.statusCode(), type, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> HttpResponse<T> http(String method, String path, String body, String contentType, HttpResponse.BodyHandler<T> handler) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -112,12 +145,14 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         if (deviceId != null) {
-            request.header("X-Device-Id", deviceId).header("X-Device-Secret", deviceSecret);
+            request.header("X-Device-Id", deviceId);
+        }
+        if (deviceSecret != null) {
+            request.header("X-Device-Secret", deviceSecret);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+            return HTTP.send(request.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -30,6 +30,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Backend backend, int demoDays) {
+        return start(backend, demoDays, Clock.systemUTC());
+    }
+
+    /** A server whose idea of "now" comes from {@code clock}, e.g. an {@link AdjustableClock} a test moves on. */
+    public static TestServer start(Backend backend, int demoDays, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("admitone-server-" + backend.name().toLowerCase());
             ServerConfig config = ServerConfig.sqlite(0, dir).withDemo(true, demoDays);
@@ -38,7 +43,7 @@ public final class TestServer implements AutoCloseable {
                 config = config.withDatabase(settings);
             }
             config = new ServerConfig(config.port(), config.dataDir(), config.database(), config.demo(), config.demoDays(),
-                    100, 200, Clock.systemUTC());
+                    100, 200, clock);
             return new TestServer(backend, dir, AdmitOneServer.start(config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

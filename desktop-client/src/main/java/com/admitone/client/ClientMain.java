@@ -1,0 +1,40 @@
+package com.admitone.client;
+
+import com.admitone.client.store.DataFolder;
+import com.admitone.client.sync.ApiTimeouts;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Command line of the desktop client; launches the JavaFX application. */
+@Command(name = "admitone", mixinStandardHelpOptions = true, version = "AdmitOne desktop client",
+        description = "Runs the AdmitOne box-office, gate and school-trip client.")
+public final class ClientMain implements Callable<Integer> {
+
+    @Option(names = "--server", description = "Server address, e.g. http://192.168.1.10:7070 (suggested at first start; overrides the stored one).")
+    String server;
+
+    @Option(names = "--data", description = "Data folder for the local database (default: the user's application-data folder).")
+    Path data;
+
+    @Option(names = "--read-timeout", description = "Seconds to wait for a server answer (default ${DEFAULT-VALUE}).", defaultValue = "5")
+    int readTimeoutSeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ClientMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Path folder = DataFolder.resolve(data);
+        AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(folder, server,
+                ApiTimeouts.DEFAULT.withRead(Duration.ofSeconds(Math.max(1, readTimeoutSeconds)))));
+        Application.launch(AdmitOneApp.class);
+        return 0;
+    }
+}

@@ -1,0 +1,218 @@
+package com.admitone.client.store;
+
+import com.admitone.client.store.replica.ReplicaEntities;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The device's own database: one SQLite file in the data folder, migrated by Flyway, mapped by
+ * Hibernate. It holds the replica of the server's data, the sync cursor, the outbox, the device's
+ * credentials and the staff who may log in offline.
+ *
+ * <p>Every method blocks on disk, so every method refuses to run on the JavaFX application thread.
+ * Writes are serialised in-process: SQLite has one writer at a time, and waiting on a Java lock is
+ * cheaper and clearer than retrying on SQLITE_BUSY.
+ */
+public final class LocalStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
+    public static final String FILE_NAME = "admitone-client.db";
+
+    private final Path file;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final List<Consumer<LocalStore>> writeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private LocalStore(Path file, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Opens (creating and migrating if needed) the store in {@code dataDir}. */
+    public static LocalStore open(Path dataDir) {
+        UiThreadGuard.assertNotUiThread("Opening the local store");
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+        HikariDataSource dataSource = dataSource(file);
+        try {
+            migrate(dataSource);
+            return new LocalStore(file, dataSource, sessionFactory(dataSource));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource dataSource(Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setPoolName("admitone-client");
+        config.setMaximumPoolSize(4);
+        config.setAutoCommit(true);
+        // WAL lets the UI read while the sync engine writes. FULL sync because a till's writes are
+        // few and each may be a sale: it must survive a power cut, not just a process crash.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot open the local database " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/client").load().migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("The local database could not be brought up to date: " + rootMessage(e), e);
+        }
+    }
+
+    private static SessionFactory sessionFactory(HikariDataSource dataSource) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect")
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            List<Class<?>> entities = new ArrayList<>(List.of(SyncCursor.class, OutboxItem.class, DeviceCredentials.class,
+                    KnownUser.class));
+            entities.addAll(ReplicaEntities.ALL);
+            entities.forEach(sources::addAnnotatedClass);
+            sources.addAnnotatedClass(InstantMillisConverter.class);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new StorageException("The local database mapping is broken: " + rootMessage(e), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one write transaction: commits if it returns, rolls back if it throws. */
+    public <T> T write(Function<Session, T> work) {
+        UiThreadGuard.assertNotUiThread("A local store write");
+        T result;
+        writer.lock();
+        try {
+            result = inTransaction(work);
+        } finally {
+            writer.unlock();
+        }
+        writeListeners.forEach(listener -> listener.accept(this));
+        return result;
+    }
+
+    /** Runs {@code work} in a read-only transaction. */
+    public <T> T read(Function<Session, T> work) {
+        UiThreadGuard.assertNotUiThread("A local store read");
+        try (Session session = sessionFactory.openSession()) {
+            session.setDefaultReadOnly(true);
+            Transaction tx = session.beginTransaction();
+            try {
+                return work.apply(session);
+            } finally {
+                tx.rollback();
+            }
+        }
+    }
+
+    /** Told after every committed write, on the writing thread: e.g. to wake the sync engine. */
+    public void onWrite(Consumer<LocalStore> listener) {
+        writeListeners.add(listener);
+    }
+
+    private <T> T inTransaction(Function<Session, T> work) {
+        try (Session session = sessionFactory.openSession()) {
+            Transaction tx = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                tx.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    try {
+                        tx.rollback();
+                    } catch (RuntimeException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    // ---- small single-row things ---------------------------------------------------------------
+
+    public SyncCursor cursor() {
+        return read(s -> s.find(SyncCursor.class, SyncCursor.ID));
+    }
+
+    public DeviceCredentials credentials() {
+        return read(s -> s.find(DeviceCredentials.class, DeviceCredentials.ID));
+    }
+
+    public void saveCredentials(DeviceCredentials credentials) {
+        write(s -> {
+            DeviceCredentials old = s.find(DeviceCredentials.class, DeviceCredentials.ID);
+            if (old != null) {
+                s.remove(old);
+                s.flush();
+            }
+            s.persist(credentials);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            dataSource.close();
+        }
+        log.debug("local store {} closed", file);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,168 @@
+package com.admitone.client.store.replica;
+
+import com.admitone.model.inventory.SeatState;
+import com.admitone.model.sync.Command;
+import com.admitone.model.sync.Commands;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a command does to the replica before the server has answered: the seats a sale takes show
+ * as sold, its order and tickets exist, marked with the command's key. When the server settles the
+ * command the marks are lifted (the feed has brought the server's version by then); when it rejects
+ * it they are undone.
+ */
+public final class ProvisionalEffects {
+    private ProvisionalEffects() {
+    }
+
+    public static void apply(Session session, UUID key, Command command, String deviceId, String userId, Instant now) {
+        String mark = key.toString();
+        if (command instanceof Commands.SellSeats sell) {
+            sell(session, mark, sell, deviceId, userId, now);
+        } else if (command instanceof Commands.HoldSeats hold) {
+            mark(session, mark, hold.performanceId(), hold.seatIds(), SeatState.HELD);
+        } else if (command instanceof Commands.ReleaseHold release) {
+            SeatHold hold = session.find(SeatHold.class, release.holdId().toString());
+            if (hold != null) {
+                mark(session, mark, hold.performanceId, release.seatIds(), SeatState.FREE);
+            }
+        } else if (command instanceof Commands.BlockSeats block) {
+            mark(session, mark, block.performanceId(), block.seatIds(), SeatState.BLOCKED);
+        } else if (command instanceof Commands.UnblockSeats unblock) {
+            mark(session, mark, unblock.performanceId(), unblock.seatIds(), SeatState.FREE);
+        } else if (command instanceof Commands.RefundTickets refund) {
+            refund(session, mark, refund);
+        }
+    }
+
+    private static void sell(Session session, String mark, Commands.SellSeats sell, String deviceId, String userId, Instant now) {
+        long performanceId = sell.performanceId();
+        List<Long> seats = new ArrayList<>();
+        long total = -sell.orderDiscountMinor();
+        for (Commands.SaleLine line : sell.lines()) {
+            total += line.priceMinor() - line.discountMinor();
+            if (line.seatId() != null) {
+                seats.add(line.seatId());
+            } else if (line.areaId() != null) {
+                AreaStatus area = session.find(AreaStatus.class, new PerformanceItemKey(performanceId, line.areaId()));
+                if (area != null) {
+                    area.provisionalSold++;
+                }
+            }
+        }
+        mark(session, mark, performanceId, seats, SeatState.SOLD);
+
+        Performance performance = session.find(Performance.class, performanceId);
+        Venue venue = performance == null ? null : session.find(Venue.class, performance.venueId);
+        CustomerOrder order = new CustomerOrder(sell.orderId().toString());
+        order.performanceId = performanceId;
+        order.status = "PROVISIONAL";
+        order.currency = venue == null ? "XXX" : venue.currency;
+        order.totalMinor = total;
+        order.discountMinor = sell.orderDiscountMinor();
+        order.discountReason = sell.orderDiscountReason();
+        if (sell.customer() != null) {
+            order.customerName = sell.customer().name();
+            order.customerEmail = sell.customer().email();
+            order.customerPhone = sell.customer().phone();
+        }
+        order.userId = userId;
+        order.deviceId = deviceId;
+        order.created = now;
+        order.pendingKey = mark;
+        session.persist(order);
+        for (Commands.SaleLine line : sell.lines()) {
+            Ticket ticket = new Ticket(line.ticketId().toString());
+            ticket.orderId = order.id;
+            ticket.performanceId = performanceId;
+            ticket.seatId = line.seatId();
+            ticket.areaId = line.areaId();
+            ticket.priceType = line.priceType() == null ? null : line.priceType().name();
+            ticket.priceMinor = line.priceMinor();
+            ticket.discountMinor = line.discountMinor();
+            ticket.discountReason = line.discountReason();
+            ticket.status = "PROVISIONAL";
+            ticket.issued = now;
+            ticket.pendingKey = mark;
+            session.persist(ticket);
+        }
+        for (Commands.PaymentLine line : sell.payments()) {
+            Payment payment = new Payment(line.paymentId().toString());
+            payment.orderId = order.id;
+            payment.kind = "PAYMENT";
+            payment.method = line.method().name();
+            payment.amountMinor = line.amountMinor();
+            payment.tenderedMinor = line.tenderedMinor();
+            payment.reference = line.reference();
+            payment.userId = userId;
+            payment.deviceId = deviceId;
+            payment.created = now;
+            payment.pendingKey = mark;
+            session.persist(payment);
+        }
+    }
+
+    private static void refund(Session session, String mark, Commands.RefundTickets refund) {
+        List<Ticket> tickets = session.createSelectionQuery("from Ticket where orderId = :order", Ticket.class)
+                .setParameter("order", refund.orderId().toString()).getResultList();
+        List<String> wanted = refund.ticketIds().stream().map(UUID::toString).toList();
+        for (Ticket ticket : tickets) {
+            if ((wanted.isEmpty() || wanted.contains(ticket.id)) && ticket.seatId != null) {
+                mark(session, mark, ticket.performanceId, List.of(ticket.seatId), SeatState.FREE);
+            }
+        }
+    }
+
+    private static void mark(Session session, String mark, Long performanceId, Collection<Long> seatIds, SeatState state) {
+        if (performanceId == null) {
+            return;
+        }
+        for (Long seatId : seatIds) {
+            PerformanceItemKey key = new PerformanceItemKey(performanceId, seatId);
+            SeatStatus row = session.find(SeatStatus.class, key);
+            if (row == null) {
+                row = new SeatStatus(key);
+                session.persist(row);
+            }
+            row.provisionalState = state.name();
+            row.provisionalKey = mark;
+        }
+    }
+
+    /**
+     * Lifts the marks of a command: after the server applied it and the feed brought its outcome,
+     * or after the server rejected it. Rows that exist only as this command's provisional sale go.
+     */
+    public static void lift(Session session, UUID key, Command command) {
+        String mark = key.toString();
+        List<SeatStatus> seats = session.createSelectionQuery("from SeatStatus where provisionalKey = :k", SeatStatus.class)
+                .setParameter("k", mark).getResultList();
+        for (SeatStatus row : seats) {
+            row.provisionalKey = null;
+            row.provisionalState = null;
+            if (SeatState.FREE.name().equals(row.state)) {
+                session.remove(row);
+            }
+        }
+        if (command instanceof Commands.SellSeats sell) {
+            for (Commands.SaleLine line : sell.lines()) {
+                if (line.seatId() == null && line.areaId() != null) {
+                    AreaStatus area = session.find(AreaStatus.class, new PerformanceItemKey(sell.performanceId(), line.areaId()));
+                    if (area != null && area.provisionalSold > 0) {
+                        area.provisionalSold--;
+                    }
+                }
+            }
+        }
+        for (Class<?> type : List.of(Payment.class, Ticket.class, CustomerOrder.class)) {
+            session.createMutationQuery("delete from " + type.getSimpleName() + " where pendingKey = :k")
+                    .setParameter("k", mark).executeUpdate();
+        }
+    }
+}

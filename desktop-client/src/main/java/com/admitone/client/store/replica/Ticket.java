@@ -1,0 +1,93 @@
+package com.admitone.client.store.replica;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A ticket of an order: a seat or a general-admission place, with its signed token once issued. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+    @Id
+    String id;
+    @Column(name = "order_id")
+    String orderId;
+    @Column(name = "performance_id")
+    long performanceId;
+    @Column(name = "seat_id")
+    Long seatId;
+    @Column(name = "area_id")
+    Long areaId;
+    @Column(name = "price_type")
+    String priceType;
+    @Column(name = "price_minor")
+    long priceMinor;
+    @Column(name = "discount_minor")
+    long discountMinor;
+    @Column(name = "discount_reason")
+    String discountReason;
+    String status;
+    String token;
+    @Column(name = "key_id")
+    String keyId;
+    @Column(name = "issued_ms")
+    Instant issued;
+    @Column(name = "revoked_ms")
+    Instant revoked;
+    @Column(name = "pending_key")
+    String pendingKey;
+
+    protected Ticket() {
+    }
+
+    Ticket(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public long performanceId() {
+        return performanceId;
+    }
+
+    public Long seatId() {
+        return seatId;
+    }
+
+    public Long areaId() {
+        return areaId;
+    }
+
+    public String priceType() {
+        return priceType;
+    }
+
+    public long priceMinor() {
+        return priceMinor;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public boolean isProvisional() {
+        return pendingKey != null;
+    }
+}

@@ -1,0 +1,27 @@
+package com.admitone.client.sync;
+
+import java.time.Instant;
+
+/**
+ * What the sync engine wants staff to see: whether the server is reachable, how many commands are
+ * waiting or were refused, and when the replica was last brought up to date.
+ *
+ * @param online        the last call to the server worked
+ * @param loggedIn      the engine has a staff session to sync with
+ * @param waiting       commands not yet answered by the server
+ * @param rejected      commands the server refused, kept for staff to see
+ * @param lastSync      when the last complete push-and-pull finished, or null
+ * @param appliedSeq    the change-feed position the replica has reached
+ * @param latestSeen    the newest position the server announced
+ * @param lastError     a plain sentence about the last failure, or null
+ */
+public record SyncStatus(boolean online, boolean loggedIn, long waiting, long rejected, Instant lastSync, long appliedSeq,
+                         long latestSeen, String lastError) {
+
+    public static final SyncStatus INITIAL = new SyncStatus(false, false, 0, 0, null, 0, 0, null);
+
+    /** Listeners are told on the engine's thread; a UI hands the status to its own thread itself. */
+    public interface Listener {
+        void syncStatusChanged(SyncStatus status);
+    }
+}

@@ -1,0 +1,159 @@
+package com.admitone.client.ui.shell;
+
+import com.admitone.client.ClientServices;
+import com.admitone.client.auth.Cashier;
+import com.admitone.client.ui.common.ControllerFactory;
+import com.admitone.client.ui.common.Failures;
+import com.admitone.client.ui.common.FxmlFile;
+import com.admitone.client.ui.common.Navigator;
+import com.admitone.client.ui.common.Strings;
+import com.admitone.client.ui.common.Tasks;
+import com.admitone.client.ui.common.Theme;
+import com.admitone.client.ui.common.ViewLoader;
+import com.admitone.client.ui.login.EnrolController;
+import com.admitone.client.ui.login.EnrolViewModel;
+import com.admitone.client.ui.login.LoginController;
+import com.admitone.client.ui.login.LoginViewModel;
+import com.admitone.client.ui.login.PinViewModel;
+import com.admitone.client.ui.login.SetPinController;
+import com.admitone.client.ui.login.SwitchCashierController;
+import com.admitone.client.ui.sync.OutboxViewModel;
+import com.admitone.client.ui.sync.SyncController;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The application's one window and the wiring of its controllers: moves between first start,
+ * log-in and the shell, and builds each controller with what it needs (constructor injection
+ * through the {@link ControllerFactory}).
+ */
+public final class MainWindow implements Navigator {
+    private final Stage stage;
+    private final ClientServices services;
+    private final Strings strings;
+    private final Theme theme;
+    private final Failures failures;
+    private final ViewLoader views;
+    private final Scene scene;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private Cashier cashier;
+    private Cashier pinFor;
+
+    public MainWindow(Stage stage, ClientServices services, Strings strings, Theme theme) {
+        this.stage = stage;
+        this.services = services;
+        this.strings = strings;
+        this.theme = theme;
+        this.failures = new Failures(strings, services.problems());
+        ControllerFactory controllers = new ControllerFactory();
+        this.views = new ViewLoader(strings, controllers);
+        ZoneId zone = ZoneId.systemDefault();
+        controllers
+                .register(EnrolController.class, () -> new EnrolController(new EnrolViewModel(services, this, failures)))
+                .register(LoginController.class, () -> new LoginController(new LoginViewModel(services, this, failures), strings))
+                .register(SetPinController.class, () -> {
+                    PinViewModel model = new PinViewModel(services, this, failures);
+                    model.forCashier(pinFor);
+                    return new SetPinController(model);
+                })
+                .register(SwitchCashierController.class, () -> new SwitchCashierController(new PinViewModel(services, this, failures)))
+                .register(ShellController.class, () -> {
+                    StatusBarViewModel status = new StatusBarViewModel(strings, services.connection().engine(),
+                            cashier.displayName(), services.connection().credentials().deviceName(), zone);
+                    ShellController shell = new ShellController(new ShellViewModel(cashier), status, views, this,
+                            () -> services.connection().engine().requestSync(), this::logout);
+                    open.add(shell);
+                    return shell;
+                })
+                .register(PlaceholderController.class, () -> new PlaceholderController(strings))
+                .register(SettingsController.class, () -> new SettingsController(theme))
+                .register(SyncController.class, () -> {
+                    OutboxViewModel model = new OutboxViewModel(services, strings, cashier.role(), zone);
+                    open.add(model);
+                    return new SyncController(model, strings);
+                });
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1180, 760);
+        theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle(strings.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+    }
+
+    /** Shows the first view: enrolment on a new device, else log-in. */
+    public void start() {
+        if (services.connection() == null) {
+            showEnrol();
+        } else {
+            showLogin();
+        }
+        stage.show();
+    }
+
+    private void show(FxmlFile file, String titleSuffix) {
+        closeOpen();
+        scene.getAccelerators().clear();
+        Parent root = views.load(file).root();
+        scene.setRoot(root);
+        stage.setTitle(titleSuffix == null ? strings.get("app.title") : strings.get("app.title") + " — " + titleSuffix);
+    }
+
+    private void closeOpen() {
+        for (AutoCloseable closeable : open) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing a view model only unregisters listeners
+            }
+        }
+        open.clear();
+    }
+
+    @Override
+    public void showEnrol() {
+        show(FxmlFile.ENROL, strings.get("enrol.title"));
+    }
+
+    @Override
+    public void showLogin() {
+        cashier = null;
+        show(FxmlFile.LOGIN, strings.get("login.title"));
+    }
+
+    @Override
+    public void showShell(Cashier who) {
+        cashier = who;
+        show(FxmlFile.SHELL, who.displayName());
+    }
+
+    @Override
+    public void showSwitchCashier() {
+        show(FxmlFile.SWITCH_CASHIER, strings.get("pin.switch.title"));
+    }
+
+    @Override
+    public void showSetPin(Cashier who) {
+        pinFor = who;
+        show(FxmlFile.SET_PIN, strings.get("pin.set.title"));
+    }
+
+    private void logout() {
+        Cashier leaving = cashier;
+        if (leaving != null && services.connection() != null) {
+            Tasks.create(() -> {
+                services.connection().login().logout(leaving);
+                services.connection().engine().sessionChanged();
+            }).runOn(services.background());
+        }
+        showLogin();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

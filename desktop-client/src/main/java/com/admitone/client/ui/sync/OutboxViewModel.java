@@ -1,0 +1,138 @@
+package com.admitone.client.ui.sync;
+
+import com.admitone.client.ClientServices;
+import com.admitone.client.store.OutboxItem;
+import com.admitone.client.sync.ProblemException;
+import com.admitone.client.sync.ServerApi;
+import com.admitone.client.sync.SyncEngine;
+import com.admitone.client.sync.SyncStatus;
+import com.admitone.client.ui.common.Strings;
+import com.admitone.client.ui.common.Tasks;
+import com.admitone.model.auth.Role;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The Sync & devices view's data: the outbox, newest and troubled first, with each refusal's
+ * reason in plain words; and, for managers, the venue's devices. Refreshed in the background
+ * whenever the sync engine reports.
+ */
+public final class OutboxViewModel implements SyncStatus.Listener, AutoCloseable {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss");
+
+    /** One outbox line as shown. */
+    public record OutboxRow(String created, String type, String state, OutboxItem.Status status, int attempts, String reason) {
+    }
+
+    /** One device as shown. */
+    public record DeviceRow(String name, String status, String lastSeen, String skew) {
+    }
+
+    private final ClientServices services;
+    private final Strings strings;
+    private final Role role;
+    private final ZoneId zone;
+    private final SyncEngine engine;
+    private final ObservableList<OutboxRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper cursor = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper devicesNote = new ReadOnlyStringWrapper("");
+
+    public OutboxViewModel(ClientServices services, Strings strings, Role role, ZoneId zone) {
+        this.services = services;
+        this.strings = strings;
+        this.role = role;
+        this.zone = zone;
+        this.engine = services.connection().engine();
+        engine.addListener(this);
+        refreshDevices();
+    }
+
+    @Override
+    public void syncStatusChanged(SyncStatus status) {
+        Platform.runLater(() -> {
+            cursor.set(strings.format("sync.cursor", status.appliedSeq(), status.latestSeen()));
+            refresh();
+        });
+    }
+
+    public void refresh() {
+        Tasks.create(() -> services.outbox().recent(500).stream().map(this::row).toList())
+                .onSuccess(rows::setAll)
+                .runOn(services.background());
+    }
+
+    public void refreshDevices() {
+        if (role != Role.ADMIN && role != Role.MANAGER) {
+            devicesNote.set(strings.get("sync.devices.managersOnly"));
+            return;
+        }
+        ServerApi api = services.connection().api();
+        Tasks.create(api::devices)
+                .onSuccess(list -> {
+                    devicesNote.set("");
+                    devices.setAll(list.stream().map(this::deviceRow).toList());
+                })
+                .onError(e -> devicesNote.set(e instanceof ProblemException ? services.problems().sentence(e)
+                        : strings.get("sync.devices.offline")))
+                .runOn(services.background());
+    }
+
+    public void syncNow() {
+        engine.requestSync();
+        refreshDevices();
+    }
+
+    private OutboxRow row(OutboxItem item) {
+        String reason = switch (item.status()) {
+            case REJECTED -> services.problems().forCode(item.resultCode(), item.resultMessage())
+                    + (item.resultMessage() == null ? "" : " (" + item.resultMessage() + ")");
+            case PENDING, SENT -> item.lastError() == null ? "" : item.lastError();
+            case APPLIED -> "";
+        };
+        return new OutboxRow(when(item.created()), item.commandType(), strings.get("sync.state." + item.status().name()),
+                item.status(), item.attempts(), reason);
+    }
+
+    private DeviceRow deviceRow(ServerApi.DeviceInfo d) {
+        String skew = d.lastSkewMillis() == null ? "" : String.format("%+.1f s", d.lastSkewMillis() / 1000.0);
+        return new DeviceRow(d.name(), d.status(), when(d.lastSeenAt()), skew);
+    }
+
+    private String when(Instant at) {
+        return at == null ? "" : WHEN.format(at.atZone(zone));
+    }
+
+    public ObservableList<OutboxRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<DeviceRow> devices() {
+        return devices;
+    }
+
+    public ReadOnlyStringProperty cursorProperty() {
+        return cursor.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty devicesNoteProperty() {
+        return devicesNote.getReadOnlyProperty();
+    }
+
+    public static List<OutboxItem.Status> troubled() {
+        return List.of(OutboxItem.Status.REJECTED);
+    }
+
+    @Override
+    public void close() {
+        engine.removeListener(this);
+    }
+}

@@ -1,0 +1,145 @@
+package com.admitone.client.store;
+
+import com.admitone.client.store.replica.CustomerOrder;
+import com.admitone.client.store.replica.SeatStatus;
+import com.admitone.client.store.replica.Ticket;
+import com.admitone.model.inventory.SeatState;
+import com.admitone.model.sync.Commands;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local store on a real SQLite file: a command and its effect commit together or not at all. */
+class LocalStoreTest {
+    @TempDir
+    Path dir;
+    LocalStore store;
+    Outbox outbox;
+    final Outbox.Author author = new Outbox.Author("user-1", "device-1");
+
+    @BeforeEach
+    void open() {
+        store = LocalStore.open(dir);
+        outbox = new Outbox(store, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aSaleIsRecordedWithItsProvisionalEffectInOneTransaction() {
+        Commands.SellSeats sale = CrashingWriter.sale(0);
+        OutboxItem item = outbox.record(sale, author);
+
+        ReplicaQueries replica = new ReplicaQueries(store);
+        assertThat(replica.seatState(1, 1)).isEqualTo(SeatState.SOLD);
+        assertThat(replica.confirmedSeatState(1, 1)).isEqualTo(SeatState.FREE);
+        assertThat(replica.seatState(1, 4)).isEqualTo(SeatState.FREE);
+        assertThat(outbox.nextBatch(10)).extracting(OutboxItem::key).containsExactly(item.key());
+        assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(1, 0));
+        CustomerOrder order = store.read(s -> s.find(CustomerOrder.class, sale.orderId().toString()));
+        assertThat(order.isProvisional()).isTrue();
+        assertThat(order.totalMinor()).isEqualTo(2500);
+        assertThat(outbox.envelope(item).command()).isEqualTo(sale);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNeitherCommandNorEffect() {
+        assertThatThrownBy(() -> store.write(s -> {
+            outbox.record(s, CrashingWriter.sale(0), author, null);
+            throw new IllegalStateException("printer on fire");
+        })).hasMessage("printer on fire");
+
+        assertThat(outbox.counts().waiting()).isZero();
+        assertThat(new ReplicaQueries(store).count(SeatStatus.class)).isZero();
+        assertThat(new ReplicaQueries(store).count(CustomerOrder.class)).isZero();
+    }
+
+    @Test
+    void aRejectionUndoesTheEffectButKeepsTheItemWithItsReason() {
+        Commands.SellSeats sale = CrashingWriter.sale(0);
+        OutboxItem item = outbox.record(sale, author);
+        outbox.recordResults(List.of(new com.admitone.model.sync.CommandResult(item.key(),
+                com.admitone.model.sync.CommandResult.Status.REJECTED, "SEAT_TAKEN", "Seat A1 was sold at another counter.",
+                null, 0, java.time.Instant.now(), false)));
+
+        assertThat(new ReplicaQueries(store).seatState(1, 1)).isEqualTo(SeatState.FREE);
+        assertThat(new ReplicaQueries(store).count(Ticket.class)).isZero();
+        assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 1));
+        OutboxItem kept = outbox.recent(10).get(0);
+        assertThat(kept.status()).isEqualTo(OutboxItem.Status.REJECTED);
+        assertThat(kept.resultCode()).isEqualTo("SEAT_TAKEN");
+        assertThat(kept.resultMessage()).contains("another counter");
+    }
+
+    @Test
+    void theStoreSurvivesReopening() {
+        outbox.record(CrashingWriter.sale(0), author);
+        store.close();
+        store = LocalStore.open(dir);
+        outbox = new Outbox(store, Clock.systemUTC());
+        assertThat(outbox.counts().waiting()).isEqualTo(1);
+    }
+
+    /**
+     * Kills a writing JVM with SIGKILL at an arbitrary moment, then reopens its database: every
+     * outbox item has its whole effect, and no effect exists without its outbox item.
+     */
+    @Test
+    void aCrashMidWriteKeepsBothOrNeither() throws Exception {
+        store.close();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-Xmx128m", "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""), "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        int committed = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("committed ") && ++committed >= 25) {
+                    break;
+                }
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(committed).as("the writer committed before it was killed").isGreaterThanOrEqualTo(25);
+
+        store = LocalStore.open(dir);
+        outbox = new Outbox(store, Clock.systemUTC());
+        List<OutboxItem> items = outbox.nextBatch(100_000);
+        assertThat(items.size()).isGreaterThanOrEqualTo(committed);
+        Set<String> keys = items.stream().map(i -> i.key().toString()).collect(Collectors.toSet());
+        store.read(s -> {
+            for (String key : keys) {
+                assertThat(s.createSelectionQuery("select count(*) from SeatStatus where provisionalKey = :k", Long.class)
+                        .setParameter("k", key).getSingleResult()).as("seats of " + key).isEqualTo(3L);
+                assertThat(s.createSelectionQuery("select count(*) from Ticket where pendingKey = :k", Long.class)
+                        .setParameter("k", key).getSingleResult()).as("tickets of " + key).isEqualTo(3L);
+                assertThat(s.createSelectionQuery("select count(*) from CustomerOrder where pendingKey = :k", Long.class)
+                        .setParameter("k", key).getSingleResult()).as("order of " + key).isEqualTo(1L);
+            }
+            List<String> marks = s.createSelectionQuery("select distinct provisionalKey from SeatStatus", String.class).getResultList();
+            assertThat(keys).containsAll(marks);
+            List<String> orderMarks = s.createSelectionQuery("select distinct pendingKey from CustomerOrder", String.class).getResultList();
+            assertThat(keys).containsAll(orderMarks);
+            return null;
+        });
+    }
+}
