@@ -2,6 +2,7 @@ package com.admitone.bench;
 
 import com.admitone.bench.common.Logging;
 import com.admitone.bench.onsale.OnsaleCommand;
+import com.admitone.bench.seatmap.SeatMapCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "AdmitOne end-to-end benchmarks.",
-        subcommands = {OnsaleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {OnsaleCommand.class, SeatMapCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
 
     static {
