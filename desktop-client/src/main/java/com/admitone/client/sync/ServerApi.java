@@ -133,6 +133,12 @@ public final class ServerApi {
         return call(request(url).get().build(), ChangePage.class);
     }
 
+    /** Orders whose number, customer name, e-mail or phone match {@code q}: each {order, tickets, payments}. */
+    public List<Map<String, Object>> searchOrders(String q) {
+        HttpUrl url = baseUrl.newBuilder().addPathSegments("api/orders").addQueryParameter("q", q).build();
+        return call(request(url).get().build(), new TypeReference<List<Map<String, Object>>>() { });
+    }
+
     public List<DeviceInfo> devices() {
         return call(get("api/devices"), new TypeReference<List<DeviceInfo>>() { });
     }

@@ -80,6 +80,18 @@ public class CustomerOrder {
         return customerName;
     }
 
+    public String customerEmail() {
+        return customerEmail;
+    }
+
+    public String customerPhone() {
+        return customerPhone;
+    }
+
+    public String discountReason() {
+        return discountReason;
+    }
+
     public String userId() {
         return userId;
     }

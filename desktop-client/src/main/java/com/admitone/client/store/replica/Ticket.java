@@ -75,6 +75,10 @@ public class Ticket {
         return priceMinor;
     }
 
+    public long discountMinor() {
+        return discountMinor;
+    }
+
     public String status() {
         return status;
     }

@@ -9,6 +9,7 @@ public enum FxmlFile {
     SHELL("/com/admitone/client/ui/shell/shell.fxml"),
     PLACEHOLDER("/com/admitone/client/ui/shell/placeholder.fxml"),
     SETTINGS("/com/admitone/client/ui/shell/settings.fxml"),
+    BOX_OFFICE("/com/admitone/client/ui/boxoffice/boxoffice.fxml"),
     SYNC("/com/admitone/client/ui/sync/sync.fxml");
 
     private final String resource;

@@ -3,6 +3,9 @@ package com.admitone.client.ui.shell;
 import com.admitone.client.ClientServices;
 import com.admitone.client.auth.Cashier;
 import com.admitone.client.ui.common.ControllerFactory;
+import com.admitone.client.sales.Counter;
+import com.admitone.client.store.Outbox;
+import com.admitone.client.ui.boxoffice.BoxOfficeController;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.FxmlFile;
 import com.admitone.client.ui.common.Navigator;
@@ -69,6 +72,17 @@ public final class MainWindow implements Navigator {
                             () -> services.connection().engine().requestSync(), this::logout);
                     open.add(shell);
                     return shell;
+                })
+                .register(BoxOfficeController.class, () -> {
+                    ClientServices.Connection c = services.connection();
+                    Counter counter = new Counter(services.store(), services.outbox(), () -> services.connection().engine(),
+                            () -> new Outbox.Author(cashier.userId(), c.credentials().deviceId()), c.credentials().deviceId(),
+                            services.clock());
+                    Cashier seller = cashier;
+                    return new BoxOfficeController(new BoxOfficeController.Context(counter, services.background(), strings, failures,
+                            services.problems(), () -> seller, c.credentials().deviceName(), () -> services.connection().api(),
+                            () -> services.connection().engine().status().online(), services.dataDir().resolve("printouts"),
+                            java.util.Locale.getDefault()));
                 })
                 .register(PlaceholderController.class, () -> new PlaceholderController(strings))
                 .register(SettingsController.class, () -> new SettingsController(theme))

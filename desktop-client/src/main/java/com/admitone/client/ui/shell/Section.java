@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** The shell's sections, each with the roles that see it and the view it shows. */
 public enum Section {
-    BOX_OFFICE("shell.nav.boxOffice", "shell.placeholder.boxOffice", FxmlFile.PLACEHOLDER, "mdoal-confirmation_number",
+    BOX_OFFICE("shell.nav.boxOffice", null, FxmlFile.BOX_OFFICE, "mdoal-confirmation_number",
             EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BOX_OFFICE)),
     GATE("shell.nav.gate", "shell.placeholder.gate", FxmlFile.PLACEHOLDER, "mdomz-qr_code_scanner",
             EnumSet.of(Role.ADMIN, Role.MANAGER, Role.GATE)),

@@ -78,7 +78,7 @@ public class SeatMapLegend extends FlowPane {
             Canvas swatch = swatch();
             Label item = item(swatch, status.styleClass());
             refreshers.add(() -> {
-                paint(swatch, map.currentPalette().status(status), status, Set.of());
+                paint(swatch, map.palette().status(status), status, Set.of());
                 item.setText(status.label() + "  " + counts.format(map.count(status)));
             });
         }
@@ -88,10 +88,10 @@ public class SeatMapLegend extends FlowPane {
         Canvas selectedSwatch = swatch();
         item(selectedSwatch, "seat-selected").setText("Selected");
         refreshers.add(() -> {
-            Color free = map.currentPalette().zone(0);
+            Color free = map.palette().zone(0);
             paint(selectedSwatch, free, SeatStatus.FREE, Set.of());
             SeatGlyphs.ring(selectedSwatch.getGraphicsContext2D(), SWATCH / 2, SWATCH / 2, SWATCH / 2 - 1.5,
-                    map.currentPalette().selection(), 2);
+                    map.palette().selection(), 2);
         });
         refreshers.forEach(Runnable::run);
     }
@@ -121,7 +121,7 @@ public class SeatMapLegend extends FlowPane {
         g.clearRect(0, 0, SWATCH, SWATCH);
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
         double r = flags.isEmpty() || flags.contains(SeatFlag.RESTRICTED_VIEW) ? SWATCH / 2 - 3 : SWATCH / 2 - 1;
-        SeatSprites.Sprite sprite = sprites.get(fill, status, flags, r * scale, map.currentPalette());
+        SeatSprites.Sprite sprite = sprites.get(fill, status, flags, r * scale, map.palette());
         double size = sprite.size() / scale;
         g.drawImage(sprite.image(), (SWATCH - size) / 2, (SWATCH - size) / 2, size, size);
     }

@@ -75,6 +75,8 @@ public class SeatMapView extends Region {
     private static final double ZOOM_STEP = 1.25;
     /** Extra pixels around a seat for its selection, hover and cursor rings. */
     private static final double RING_MARGIN = 7;
+    /** From this radius (px) seat numbers are drawn. */
+    private static final double MIN_NUMBER_RADIUS = 9;
 
     private final Canvas canvas = new Canvas();
     private final Rectangle rubberBand = new Rectangle();
@@ -87,8 +89,6 @@ public class SeatMapView extends Region {
     private final SeatSprites sprites = new SeatSprites();
     private SeatSprites.Sprite[] looks;
     private double looksRadius;
-    /** From this radius (px) seat numbers are drawn. */
-    private static final double MIN_NUMBER_RADIUS = 9;
 
     private SeatPlan plan = SeatPlan.EMPTY;
     private List<PriceZone> zones = List.of();
@@ -115,6 +115,8 @@ public class SeatMapView extends Region {
 
     private int cursorIndex = -1;
     private int hoverIndex = -1;
+    private double tooltipAnchorX;
+    private double tooltipAnchorY;
 
     private enum Gesture { NONE, PRESS, RUBBER_BAND, PAN }
 
@@ -535,7 +537,7 @@ public class SeatMapView extends Region {
             return;
         }
         MapSeat seat = plan.seat(i);
-        moveCursorTo(i);
+        moveCursorTo(i, false);   // the seat is under the pointer: no need to scroll to it
         boolean nowSelected = selection.isSelected(seat.id());
         if (selectableStatuses.contains(statuses[i])) {
             nowSelected = selection.toggle(seat.id());
@@ -578,13 +580,19 @@ public class SeatMapView extends Region {
     }
 
     private void moveCursorTo(int i) {
+        moveCursorTo(i, true);
+    }
+
+    private void moveCursorTo(int i, boolean scrollIntoView) {
         int old = cursorIndex;
         cursorIndex = i;
         if (old >= 0 && old != i) {
             paintSeat(old);
         }
         if (i >= 0) {
-            reveal(i);
+            if (scrollIntoView) {
+                reveal(i);
+            }
             paintSeat(i);
             setAccessibleText(tooltipText(plan.seat(i).id()));
         }
@@ -635,9 +643,6 @@ public class SeatMapView extends Region {
             tooltipDelay.playFromStart();
         }
     }
-
-    private double tooltipAnchorX;
-    private double tooltipAnchorY;
 
     private void showTooltip() {
         if (hoverIndex < 0 || getScene() == null || getScene().getWindow() == null) {
@@ -1054,10 +1059,6 @@ public class SeatMapView extends Region {
 
     public StyleableObjectProperty<Color> selectionColourProperty() {
         return selectionColour;
-    }
-
-    SeatPalette currentPalette() {
-        return palette();
     }
 
     private static final Map<SeatStatus, CssMetaData<SeatMapView, Color>> STATUS_META = new EnumMap<>(SeatStatus.class);

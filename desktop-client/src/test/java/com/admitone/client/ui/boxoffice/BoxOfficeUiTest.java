@@ -1,0 +1,297 @@
+package com.admitone.client.ui.boxoffice;
+
+import com.admitone.client.AdmitOneApp;
+import com.admitone.client.sales.Counter;
+import com.admitone.client.store.DeviceCredentials;
+import com.admitone.client.store.LocalStore;
+import com.admitone.client.store.replica.SigningKeyEntry;
+import com.admitone.client.auth.DeviceEnrolment;
+import com.admitone.client.sync.ApiTimeouts;
+import com.admitone.client.testing.ClientUnderTest;
+import com.admitone.client.testing.SaleCommands;
+import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
+import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.model.pricing.PriceType;
+import com.admitone.model.sync.Commands;
+import com.admitone.model.ticket.SignedToken;
+import com.admitone.model.ticket.TicketTokenCodec;
+import com.admitone.model.ticket.VerifyingKey;
+import com.admitone.server.testing.Backend;
+import com.admitone.server.testing.TestServer;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The box office end to end on a headless screen (Monocle) against a real sync server: log in as
+ * box office, pick a theatre performance, click two seats on the map (held on the server), price
+ * them adult and child, pay cash with change, get the server's order number, save the tickets as
+ * PDF and check the QR decodes to a token that verifies with the server's key from the replica;
+ * find the order and refund one ticket; and see a seat sold by a second client turn sold here
+ * within a second.
+ */
+class BoxOfficeUiTest {
+    static TestServer server;
+    final FxRobot robot = new FxRobot();
+    AdmitOneApp app;
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path otherDir;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = TestServer.start(Backend.SQLITE, 2);
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        // Enrol this data folder first, so the app starts at the log-in.
+        try (LocalStore store = LocalStore.open(dataDir)) {
+            DeviceCredentials c = new DeviceEnrolment(store, ApiTimeouts.DEFAULT, Clock.systemUTC())
+                    .enrol(server.baseUrl(), "Counter 1", "manager", "manager-demo");
+            assertThat(c.deviceId()).isNotBlank();
+        }
+        AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(dataDir, null, ApiTimeouts.DEFAULT.withRead(Duration.ofSeconds(30))));
+        app = (AdmitOneApp) FxToolkit.setupApplication(AdmitOneApp.class);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void sellPrintRefundAndSeeOtherCountersSales() throws Exception {
+        waitFor("#usernameField", 180);
+        robot.clickOn("#usernameField").write("boxoffice");
+        robot.clickOn("#passwordField").write("boxoffice-demo");
+        robot.clickOn("#loginButton");
+
+        // 1. The picker lists today's and upcoming performances from the replica; search by title.
+        waitFor("#performanceList", 90);
+        robot.clickOn("#performanceSearch").write("Tempest");
+        @SuppressWarnings("unchecked")
+        ListView<Counter.PerformanceRow> list = robot.lookup("#performanceList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(r -> r.seated() && "ON_SALE".equals(r.status()) && r.title().contains("Tempest")));
+        Counter.PerformanceRow row = list.getItems().stream()
+                .filter(r -> r.seated() && "ON_SALE".equals(r.status())).findFirst().orElseThrow();
+        robot.interact(() -> list.getSelectionModel().select(row));
+
+        SeatMapView map = robot.lookup("#seatMap").queryAs(SeatMapView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map.getSeats().size() > 100);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // 2. Click two free seats next to each other in the middle of the map: they are held for this counter.
+        List<Long> pair = freePair(map);
+        for (Long seat : pair) {
+            Point2D centre = map.seatCentre(seat);
+            robot.clickOn(map.localToScreen(centre));
+        }
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> map.getSelection().size() == 2);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("DIAG selection=" + map.getSelection().getSelectedIds() + " centre=" + map.seatCentre(pair.get(0))
+                    + " screen=" + map.localToScreen(map.seatCentre(pair.get(0))) + " bounds=" + map.localToScreen(map.getLayoutBounds())
+                    + " window=" + map.getScene().getWindow().getX() + "," + map.getScene().getWindow().getY() + " "
+                    + map.getScene().getWindow().getWidth() + "x" + map.getScene().getWindow().getHeight()
+                    + " visible=" + map.isVisible() + " scale=" + map.getScale());
+            robot.interact(() -> pair.forEach(id -> map.getSelection().select(id)));
+        }
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pair.stream().allMatch(id -> map.getStatus(id) == SeatStatus.HELD_BY_ME));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("seats " + pair + " are " + pair.stream().map(map::getStatus).toList() + "; message: "
+                    + text("#boxOfficeMessage") + "; outbox: " + app.services().outbox().recent(5).stream()
+                    .map(i -> i.commandType() + " " + i.status() + " " + i.resultCode() + " " + i.lastError()).toList());
+        }
+        assertThat(text("#holdCountdown")).startsWith("Seats held for");
+
+        // 3. Adult and child prices.
+        try {
+            waitFor("#priceType-1", 10);
+        } catch (java.util.concurrent.TimeoutException e) {
+            javafx.scene.layout.GridPane grid = robot.lookup("#basketLines").queryAs(javafx.scene.layout.GridPane.class);
+            throw new AssertionError("basket: " + grid.getChildren().stream().map(n -> n instanceof Label l ? l.getText()
+                    : n.getClass().getSimpleName() + "#" + n.getId()).toList() + " selection " + map.getSelection().getSelectedIds()
+                    + " message " + text("#boxOfficeMessage"));
+        }
+        @SuppressWarnings("unchecked")
+        ComboBox<PriceType> second = robot.lookup("#priceType-1").queryAs(ComboBox.class);
+        robot.interact(() -> second.setValue(PriceType.CHILD));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<PriceType> secondAgain = robot.lookup("#priceType-1").queryAs(ComboBox.class);
+        assertThat(secondAgain.getValue()).isEqualTo(PriceType.CHILD);
+        robot.clickOn("#customerName");
+        shot("1-picker-seatmap");
+        String total = text("#totalLabel");
+        assertThat(text("#taxLabel")).contains("VAT");
+
+        // 4. Cash: F8, tender £10 more than the total, Enter.
+        robot.clickOn("#customerName").write("Jo Bloggs");
+        robot.clickOn("#customerEmail").write("jo@example.org");
+        robot.press(KeyCode.F8).release(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        long totalMinor = minorOf(total);
+        robot.clickOn("#tendered").write(plain(totalMinor + 1000));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#changeDue").contains("10.00"));
+        shot("2-basket-payment");
+        robot.type(KeyCode.ENTER);
+
+        // 5. The server confirms: the order number shows, with the change due.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#orderNumber").startsWith("Order "));
+        String number = text("#orderNumber").substring("Order ".length()).trim();
+        assertThat(number).matches("[A-Z0-9]{3}-[A-Z0-9]{3}");
+        assertThat(text("#confirmationDetail")).contains("Change due").contains("10.00");
+        assertThat(pair.stream().allMatch(id -> map.getStatus(id) == SeatStatus.SOLD)).isTrue();
+
+        // 6. Tickets as PDF; the QR decodes to a token that verifies with the server's key from the replica.
+        robot.clickOn("#saveTickets");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#savedPath").contains("Saved as"));
+        Path pdf = Path.of(text("#savedPath").substring(text("#savedPath").indexOf("Saved as ") + "Saved as ".length()).trim());
+        String token = decodeQr(Files.readAllBytes(pdf), 0);
+        SignedToken signed = TicketTokenCodec.decode(token);
+        List<SigningKeyEntry> keys = app.services().store().read(s -> s.createSelectionQuery("from SigningKeyEntry", SigningKeyEntry.class)
+                .getResultList());
+        assertThat(TicketTokenCodec.verify(signed, id -> keys.stream().filter(k -> k.keyId().equals(id)).findFirst()
+                .map(k -> VerifyingKey.ofBase64(k.publicKey())).orElse(null))).isTrue();
+        robot.clickOn("#saveTickets");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#savedPath").contains("Reprint recorded"));
+        shot("3-confirmation");
+
+        // 7. Find the order by its number and refund one ticket with a reason.
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        robot.clickOn("#orderSearch").write(number.toLowerCase().replace("-", "")).type(KeyCode.ENTER);
+        waitFor("#refundTicket-1", 30);
+        robot.clickOn("#refundTicket-1");
+        robot.clickOn("#refundButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#orderMessage").contains("reason"));
+        robot.clickOn("#refundReason").write("Child is ill");
+        robot.clickOn("#refundButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#orderMessage").startsWith("Refunded 1"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#refundTicket-1").tryQuery()
+                .map(n -> ((CheckBox) n).getText().contains("REFUNDED")).orElse(false));
+        shot("4-order-lookup-refund");
+
+        // 8. A seat sold at another counter shows as sold here within a second.
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        long other = freePair(map).get(0);
+        try (ClientUnderTest second2 = new ClientUnderTest(otherDir, server.baseUrl(), "Counter 2", "boxoffice", "boxoffice-demo")) {
+            second2.engine.syncNow().get(120, TimeUnit.SECONDS);
+            Commands.SellSeats sale = SaleCommands.adultCashSale(second2.store, row.id(), List.of(other));
+            second2.outbox.record(sale, second2.author());
+            assertThat(second2.engine.syncNow().get(60, TimeUnit.SECONDS).waiting()).isZero();
+            long soldAt = System.nanoTime();
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> map.getStatus(other) == SeatStatus.SOLD);
+            long millis = (System.nanoTime() - soldAt) / 1_000_000;
+            assertThat(millis).as("ms until the other counter's sale showed").isLessThan(1000);
+            robot.press(KeyCode.F1).release(KeyCode.F1);
+            shot("5-keyboard-help");
+        }
+    }
+
+    /** Two FREE seats side by side (ids in a row, same zone) near the middle of the seat list. */
+    private static List<Long> freePair(SeatMapView map) throws Exception {
+        List<com.admitone.client.ui.boxoffice.seatmap.MapSeat> seats = map.getSeats();
+        for (int i = seats.size() / 3; i < seats.size() - 1; i++) {
+            var a = seats.get(i);
+            var b = seats.get(i + 1);
+            if (a.row().equals(b.row()) && a.section().equals(b.section()) && a.zone().equals(b.zone())
+                    && map.getStatus(a.id()) == SeatStatus.FREE && map.getStatus(b.id()) == SeatStatus.FREE
+                    && a.flags().isEmpty() && b.flags().isEmpty()) {
+                return List.of(a.id(), b.id());
+            }
+        }
+        throw new AssertionError("no two free seats together");
+    }
+
+    /**
+     * With -Dboxoffice.screenshots=DIR, saves the window as DIR/boxoffice-NAME.png (a JavaFX snapshot
+     * of the scene, rendered by the same software pipeline the test runs on).
+     */
+    private void shot(String name) throws Exception {
+        String dir = System.getProperty("boxoffice.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = robot.lookup("#boxOfficeTabs").query().getScene();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> image.set(scene.snapshot(null)));
+        Path file = Path.of(dir).resolve("boxoffice-" + name + ".png");
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+    }
+
+    static String decodeQr(byte[] pdf, int page) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, 150);
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            return new QRCodeReader().decode(bitmap).getText();
+        }
+    }
+
+    private static long minorOf(String money) {
+        String digits = money.replaceAll("[^0-9]", "");
+        return Long.parseLong(digits);
+    }
+
+    private static String plain(long minor) {
+        return java.math.BigDecimal.valueOf(minor).movePointLeft(2).toPlainString();
+    }
+
+    private String text(String query) {
+        Optional<Node> node = robot.lookup(query).tryQuery();
+        return node.map(n -> ((Label) n).getText()).map(s -> s == null ? "" : s).orElse("");
+    }
+
+    private void waitFor(String query, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            Optional<Node> node = robot.lookup(query).tryQuery();
+            return node.isPresent() && node.get().isVisible() && node.get().getScene() != null;
+        });
+    }
+}
