@@ -9,7 +9,8 @@ public enum FxmlFile {
     SHELL("/com/admitone/client/ui/shell/shell.fxml"),
     PLACEHOLDER("/com/admitone/client/ui/shell/placeholder.fxml"),
     SETTINGS("/com/admitone/client/ui/shell/settings.fxml"),
-    SYNC("/com/admitone/client/ui/sync/sync.fxml");
+    SYNC("/com/admitone/client/ui/sync/sync.fxml"),
+    GATE("/com/admitone/client/ui/gate/gate.fxml");
 
     private final String resource;
 
