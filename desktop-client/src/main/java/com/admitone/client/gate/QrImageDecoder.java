@@ -1,6 +1,7 @@
 package com.admitone.client.gate;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
@@ -8,6 +9,7 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
@@ -23,7 +25,7 @@ import java.util.Optional;
 /**
  * Finds and reads a ticket's QR code in a photo or scan: TRY_HARDER on, PURE_BARCODE off (a photo
  * has a background), and a second try on the inverted image for light-on-dark prints and
- * screens. Thread-safe; slow (tens of milliseconds), so never on the JavaFX thread.
+ * screens, and global-threshold tries for faded prints. Thread-safe; slow (tens of milliseconds), so never on the JavaFX thread.
  */
 public final class QrImageDecoder {
     private static final Map<DecodeHintType, Object> HINTS = hints();
@@ -52,13 +54,23 @@ public final class QrImageDecoder {
         int height = image.getHeight();
         int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
         LuminanceSource source = new RGBLuminanceSource(width, height, pixels);
-        Optional<String> text = read(source);
-        return text.isPresent() ? text : read(source.invert());
+        Optional<String> text = read(new HybridBinarizer(source));
+        if (text.isEmpty()) {
+            text = read(new HybridBinarizer(source.invert()));
+        }
+        if (text.isEmpty()) {
+            // Faded prints and evenly lit screens: one global threshold sometimes finds what local ones miss.
+            text = read(new GlobalHistogramBinarizer(source));
+        }
+        if (text.isEmpty()) {
+            text = read(new GlobalHistogramBinarizer(source.invert()));
+        }
+        return text;
     }
 
-    private static Optional<String> read(LuminanceSource source) {
+    private static Optional<String> read(Binarizer binarizer) {
         try {
-            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), HINTS);
+            Result result = new QRCodeReader().decode(new BinaryBitmap(binarizer), HINTS);
             return Optional.of(result.getText());
         } catch (NotFoundException e) {
             return Optional.empty();
