@@ -119,6 +119,7 @@ class GateScreenUiTest {
         awaitHeadline("ADMIT");
         assertThat(panelClasses()).contains("verdict-admit");
         assertThat(text("#verdictDetail")).contains("Adult");
+        screenshot("gate-admit");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#gateCounters").startsWith("Admitted 1 /"));
 
         wedge(validToken);
@@ -126,16 +127,32 @@ class GateScreenUiTest {
         assertThat(panelClasses()).contains("verdict-already");
         String firstScanTime = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(atTheDoor.instant().atZone(zone));
         assertThat(text("#verdictDetail")).contains(firstScanTime).contains("North");
+        screenshot("gate-already-admitted");
 
         wedge(refundedToken);
         awaitHeadline("REJECTED");
         assertThat(panelClasses()).contains("verdict-reject");
         assertThat(text("#verdictDetail")).containsIgnoringCase("refunded");
+        screenshot("gate-rejected");
 
         // Every scan went to the outbox as a RecordScans command, for the server and the other gates.
         long recorded = gateClient.store.read(s -> s.createSelectionQuery(
                 "select count(*) from OutboxItem where commandType = 'RecordScans'", Long.class).getSingleResult());
         assertThat(recorded).isEqualTo(3);
+    }
+
+    /** With -Dadmitone.screenshots=DIR, saves a picture of the screen (Monocle renders in software). */
+    private void screenshot(String name) throws Exception {
+        String dir = System.getProperty("admitone.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> image.set(robot.lookup("#verdictPanel").query().getScene().snapshot(null)));
+        java.nio.file.Files.createDirectories(Path.of(dir));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png",
+                Path.of(dir, name + ".png").toFile());
     }
 
     /** Types the text as a scanner does: every character within a few milliseconds, then Enter. */
