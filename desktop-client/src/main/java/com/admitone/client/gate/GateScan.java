@@ -8,13 +8,11 @@ import java.util.UUID;
 
 /**
  * The outcome of one scan as the gate screen shows it: the verdict and, for a genuine ticket, the
- * place (seat label or area name) and price type, plus the gate's running counts.
+ * place (seat label or area name); the price type is in the verdict's token.
  *
- * @param place    seat label or area name, or null when unknown or unreadable
- * @param admitted open admissions to the performance after this scan
- * @param expected valid tickets for the performance in the replica
+ * @param place seat label or area name, or null when unknown or unreadable
  */
-public record GateScan(UUID scanId, Instant at, GateVerdict verdict, String place, long admitted, long expected) {
+public record GateScan(UUID scanId, Instant at, GateVerdict verdict, String place) {
 
     public Verdict kind() {
         return verdict.verdict();

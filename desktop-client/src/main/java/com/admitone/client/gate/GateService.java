@@ -55,8 +55,7 @@ public final class GateService {
                 return null;
             });
             String place = trusted(verdict) ? place(session, token) : null;
-            return new GateScan(scanId, now, verdict, place, admitted(session, settings.performanceId()),
-                    expected(session, settings.performanceId()));
+            return new GateScan(scanId, now, verdict, place);
         });
     }
 
@@ -66,7 +65,7 @@ public final class GateService {
                 settings.mode()));
     }
 
-    /** Admitted and expected counts for the gate's counters. */
+    /** Admitted and expected counts for the gate's counters; kept off {@link #scan}, so a verdict never waits for them. */
     public long[] counts(long performanceId) {
         return store.read(session -> new long[]{admitted(session, performanceId), expected(session, performanceId)});
     }

@@ -182,8 +182,8 @@ public final class GateViewModel {
                 detail.set(strings.orElse("gate.reason." + kind.name(), kind.sentence()));
             }
         }
-        counters.set(strings.format("gate.counters", scan.admitted(), scan.expected()));
         onVerdict.accept(light.get());
+        refreshCounters();
     }
 
     private String admitDetail(GateScan scan) {
