@@ -142,7 +142,7 @@ class CommandJsonTest {
     @Test
     void performanceIdIsKnownWhereTheCommandHasOne() {
         List<Command> commands = everyCommand();
-        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L);
+        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L, null);
     }
 
     @Test
