@@ -8,6 +8,7 @@ import com.admitone.model.sync.Commands;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.programme.Performance;
 import com.admitone.model.programme.PerformanceStatus;
+import com.admitone.server.storage.Sql;
 import com.admitone.server.sync.WriteContext;
 import org.hibernate.Session;
 
@@ -95,18 +96,11 @@ public final class InventoryService {
         }
         if (!seatIds.isEmpty()) {
             requireSeatsOf(session, performance.id(), seatIds);
-            int changed = session.createMutationQuery("update SeatStatus s set s.state = :held, s.holdId = :hold, "
-                            + "s.holdExpires = :expires, s.holdDeviceId = :device, s.version = s.version + 1 "
-                            + "where s.id.performanceId = :perf and s.id.seatId in :seats "
-                            + "and (s.state in :from or (s.state = :held and s.holdId = :hold))")
-                    .setParameter("held", SeatAction.HOLD.to())
-                    .setParameter("hold", holdId)
-                    .setParameter("expires", expires)
-                    .setParameter("device", ctx.principal().deviceId())
-                    .setParameter("perf", performance.id())
-                    .setParameter("seats", seatIds)
-                    .setParameter("from", SeatAction.HOLD.from())
-                    .executeUpdate();
+            int changed = Sql.update(session, "UPDATE seat_state SET state = ?, hold_id = ?, hold_expires_ms = ?, "
+                            + "hold_device_id = ?, version = version + 1 WHERE performance_id = ? "
+                            + "AND (state = ? OR (state = ? AND hold_id = ?)) AND seat_id IN (?*)", seatIds,
+                    SeatAction.HOLD.to(), holdId, expires, ctx.principal().deviceId(), performance.id(),
+                    SeatState.FREE, SeatState.HELD, holdId);
             if (changed != seatIds.size()) {
                 throw seatsUnavailable(session, performance.id(), seatIds, SeatAction.HOLD, holdId, ctx.now(),
                         row -> row.state() == SeatState.HELD && holdId.equals(row.holdId()));
@@ -221,27 +215,14 @@ public final class InventoryService {
         Session session = ctx.session();
         int changed;
         if (hold == null) {
-            changed = session.createMutationQuery("update SeatStatus s set s.state = :sold, s.orderId = :order, "
-                            + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats and s.state = :free")
-                    .setParameter("sold", SeatAction.SELL.to())
-                    .setParameter("order", orderId)
-                    .setParameter("perf", performanceId)
-                    .setParameter("seats", seatIds)
-                    .setParameter("free", SeatState.FREE)
-                    .executeUpdate();
+            changed = Sql.update(session, "UPDATE seat_state SET state = ?, order_id = ?, version = version + 1 "
+                    + "WHERE performance_id = ? AND state = ? AND seat_id IN (?*)", seatIds,
+                    SeatAction.SELL.to(), orderId, performanceId, SeatState.FREE);
         } else {
-            changed = session.createMutationQuery("update SeatStatus s set s.state = :sold, s.orderId = :order, "
-                            + "s.holdId = null, s.holdExpires = null, s.holdDeviceId = null, s.version = s.version + 1 "
-                            + "where s.id.performanceId = :perf and s.id.seatId in :seats "
-                            + "and s.state = :held and s.holdId = :hold and s.holdExpires > :now")
-                    .setParameter("sold", SeatAction.SELL.to())
-                    .setParameter("order", orderId)
-                    .setParameter("perf", performanceId)
-                    .setParameter("seats", seatIds)
-                    .setParameter("held", SeatState.HELD)
-                    .setParameter("hold", hold.id)
-                    .setParameter("now", ctx.now())
-                    .executeUpdate();
+            changed = Sql.update(session, "UPDATE seat_state SET state = ?, order_id = ?, hold_id = NULL, hold_expires_ms = NULL, "
+                    + "hold_device_id = NULL, version = version + 1 WHERE performance_id = ? AND state = ? AND hold_id = ? "
+                    + "AND hold_expires_ms > ? AND seat_id IN (?*)", seatIds,
+                    SeatAction.SELL.to(), orderId, performanceId, SeatState.HELD, hold.id, ctx.now());
         }
         if (changed != seatIds.size()) {
             throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id,
@@ -281,15 +262,9 @@ public final class InventoryService {
         if (seatIds.isEmpty()) {
             return;
         }
-        int changed = ctx.session().createMutationQuery("update SeatStatus s set s.state = :free, s.orderId = null, "
-                        + "s.version = s.version + 1 where s.id.performanceId = :perf and s.id.seatId in :seats "
-                        + "and s.state = :sold and s.orderId = :order")
-                .setParameter("free", SeatAction.REFUND.to())
-                .setParameter("perf", performanceId)
-                .setParameter("seats", seatIds)
-                .setParameter("sold", SeatState.SOLD)
-                .setParameter("order", orderId)
-                .executeUpdate();
+        int changed = Sql.update(ctx.session(), "UPDATE seat_state SET state = ?, order_id = NULL, version = version + 1 "
+                + "WHERE performance_id = ? AND state = ? AND order_id = ? AND seat_id IN (?*)", seatIds,
+                SeatAction.REFUND.to(), performanceId, SeatState.SOLD, orderId);
         if (changed != seatIds.size()) {
             throw new IllegalStateException("order " + orderId + " does not own all of its seats " + seatIds);
         }
@@ -456,11 +431,10 @@ public final class InventoryService {
     }
 
     private static List<SeatRow> seatRows(Session session, long performanceId, Collection<Long> seatIds) {
-        return session.createSelectionQuery("select s.id.seatId, s.state, s.holdId, s.holdExpires, s.orderId from SeatStatus s "
-                        + "where s.id.performanceId = :perf and s.id.seatId in :seats", Object[].class)
-                .setParameter("perf", performanceId).setParameter("seats", seatIds).getResultList().stream()
-                .map(r -> new SeatRow((Long) r[0], (SeatState) r[1], (String) r[2], (Instant) r[3], (String) r[4]))
-                .toList();
+        return Sql.query(session, "SELECT seat_id, state, hold_id, hold_expires_ms, order_id FROM seat_state "
+                        + "WHERE performance_id = ? AND seat_id IN (?*)", seatIds,
+                row -> new SeatRow(row.getLong(1), SeatState.valueOf(row.getString(2)), row.getString(3), Sql.instant(row, 4),
+                        row.getString(5)), performanceId);
     }
 
     /**

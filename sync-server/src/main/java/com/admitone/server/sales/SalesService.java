@@ -12,6 +12,7 @@ import com.admitone.server.inventory.SeatHold;
 import com.admitone.server.keys.TicketSigner;
 import com.admitone.server.programme.Performance;
 import com.admitone.server.programme.ReferenceData;
+import com.admitone.server.storage.Sql;
 import com.admitone.server.sync.WriteContext;
 import org.hibernate.Session;
 
@@ -333,24 +334,34 @@ public final class SalesService {
      * round trip for all of them, before anything is written.
      */
     private static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
-        StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id = :order");
+        List<String> ids = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id = ?");
+        ids.add(orderId == null ? "" : orderId);
         if (!ticketIds.isEmpty()) {
-            sql.append(" UNION ALL SELECT 'ticket ' || id FROM ticket WHERE id IN (:tickets)");
+            sql.append(" UNION ALL SELECT 'ticket ' || id FROM ticket WHERE id IN (").append(marks(ticketIds.size())).append(')');
+            ids.addAll(ticketIds);
         }
         if (!paymentIds.isEmpty()) {
-            sql.append(" UNION ALL SELECT 'payment ' || id FROM payment WHERE id IN (:payments)");
+            sql.append(" UNION ALL SELECT 'payment ' || id FROM payment WHERE id IN (").append(marks(paymentIds.size())).append(')');
+            ids.addAll(paymentIds);
         }
-        var query = session.createNativeQuery(sql.toString(), String.class).setParameter("order", orderId == null ? "" : orderId);
-        if (!ticketIds.isEmpty()) {
-            query.setParameter("tickets", ticketIds);
+        String used = session.doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < ids.size(); i++) {
+                    statement.setString(i + 1, ids.get(i));
+                }
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+        });
+        if (used != null) {
+            throw new ApiException(ErrorCode.DUPLICATE_ID, "The " + used + " exists already.");
         }
-        if (!paymentIds.isEmpty()) {
-            query.setParameter("payments", paymentIds);
-        }
-        List<String> used = query.setMaxResults(1).getResultList();
-        if (!used.isEmpty()) {
-            throw new ApiException(ErrorCode.DUPLICATE_ID, "The " + used.get(0) + " exists already.");
-        }
+    }
+
+    private static String marks(int count) {
+        return "?" + ",?".repeat(count - 1);
     }
 
     /** A payment id named twice in one command. */
@@ -370,9 +381,9 @@ public final class SalesService {
     private static String uniqueNumber(Session session) {
         for (int attempt = 0; attempt < 20; attempt++) {
             String number = OrderNumber.next();
-            Long clashes = session.createSelectionQuery("select count(*) from CustomerOrder where number = :n", Long.class)
-                    .setParameter("n", number).getSingleResult();
-            if (clashes == 0) {
+            boolean clash = !Sql.query(session, "SELECT 1 FROM customer_order WHERE order_number IN (?*)", List.of(number),
+                    row -> Boolean.TRUE).isEmpty();
+            if (!clash) {
                 return number;
             }
         }

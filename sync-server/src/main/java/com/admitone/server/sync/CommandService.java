@@ -15,7 +15,7 @@ import com.admitone.server.http.ApiException;
 import com.admitone.server.inventory.InventoryService;
 import com.admitone.server.programme.ProgrammeSetup;
 import com.admitone.server.sales.SalesService;
-import com.admitone.server.storage.Database;
+import com.admitone.server.storage.Sql;
 import com.admitone.server.storage.InstantMillisConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +62,6 @@ public final class CommandService implements AutoCloseable {
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final Writer writer;
-    private final Database database;
     private final InventoryService inventory;
     private final SalesService sales;
     private final AuthService auth;
@@ -96,7 +95,6 @@ public final class CommandService implements AutoCloseable {
                           ObjectMapper json) {
         this.scans = scans;
         this.writer = writer;
-        this.database = writer.database();
         this.inventory = inventory;
         this.sales = sales;
         this.auth = auth;
@@ -130,20 +128,13 @@ public final class CommandService implements AutoCloseable {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "A deviceTime lies between the years 0000 and 9999.");
             }
         }
-        // Replays are answered from the log without waiting for the applier: a device that
-        // reconnects and resends its outbox costs one read.
-        Map<String, StoredResult> stored = database.read(session -> storedResults(session,
-                batch.commands().stream().map(e -> e.key().toString()).distinct().toList()));
+        // Replays are recognised by the applier inside its transaction: one look-up per group of
+        // commands instead of a read per request.
         List<CompletableFuture<CommandResult>> answers = new ArrayList<>(batch.commands().size());
         for (CommandEnvelope envelope : batch.commands()) {
-            StoredResult known = stored.get(envelope.key().toString());
-            if (known != null) {
-                answers.add(CompletableFuture.completedFuture(known.answerTo(envelope)));
-            } else {
-                CompletableFuture<CommandResult> answer = new CompletableFuture<>();
-                queue.add(new Pending(principal, envelope, answer));
-                answers.add(answer);
-            }
+            CompletableFuture<CommandResult> answer = new CompletableFuture<>();
+            queue.add(new Pending(principal, envelope, answer));
+            answers.add(answer);
         }
         List<CommandResult> results = new ArrayList<>(answers.size());
         long lastSeq = 0;
@@ -332,19 +323,19 @@ public final class CommandService implements AutoCloseable {
         Map<String, StoredResult> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += 500) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            for (CommandLogEntry entry : session.createSelectionQuery("from CommandLogEntry where key in :keys", CommandLogEntry.class)
-                    .setParameter("keys", chunk).getResultList()) {
-                found.put(entry.key, new StoredResult(entry.commandType, parse(entry)));
+            for (String[] row : Sql.query(session, "SELECT idem_key, command_type, result FROM command_log WHERE idem_key IN (?*)",
+                    chunk, r -> new String[]{r.getString(1), r.getString(2), r.getString(3)})) {
+                found.put(row[0], new StoredResult(row[1], parse(row[0], row[2])));
             }
         }
         return found;
     }
 
-    private CommandResult parse(CommandLogEntry entry) {
+    private CommandResult parse(String key, String result) {
         try {
-            return json.readValue(entry.result, CommandResult.class);
+            return json.readValue(result, CommandResult.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored result of " + entry.key + " is not readable", e);
+            throw new IllegalStateException("stored result of " + key + " is not readable", e);
         }
     }
 
