@@ -79,7 +79,7 @@ public final class AdmitOneServer implements AutoCloseable {
     static final List<Class<?>> ENTITIES = List.of(ChangeEntry.class, AuditEntry.class, StaffUser.class, Device.class,
             StaffSession.class, SigningKeyRecord.class, Venue.class, Section.class, Seat.class, GaArea.class, Event.class,
             Performance.class, Price.class, SeatStatus.class, AreaStatus.class, SeatHold.class, HoldArea.class,
-            CustomerOrder.class, Ticket.class, Payment.class, CommandLogEntry.class);
+            CustomerOrder.class, Ticket.class, Payment.class, CommandLogEntry.class, com.admitone.server.gate.Scan.class);
 
     private final Database database;
     private final LivePush push;

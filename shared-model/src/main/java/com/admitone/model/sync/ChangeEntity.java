@@ -20,6 +20,8 @@ public final class ChangeEntity {
     public static final String PAYMENT = "payment";
     public static final String SIGNING_KEY = "signing_key";
     public static final String DEVICE = "device";
+    /** A scan at a gate; its data says whether it was a duplicate admission of a ticket admitted elsewhere. */
+    public static final String SCAN = "scan";
 
     private ChangeEntity() {
     }

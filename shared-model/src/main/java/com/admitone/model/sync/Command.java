@@ -16,9 +16,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Commands.BlockSeats.class, name = "BlockSeats"),
         @JsonSubTypes.Type(value = Commands.UnblockSeats.class, name = "UnblockSeats"),
         @JsonSubTypes.Type(value = Commands.ChangePerformanceStatus.class, name = "ChangePerformanceStatus"),
+        @JsonSubTypes.Type(value = Commands.RecordScans.class, name = "RecordScans"),
 })
 public sealed interface Command permits Commands.HoldSeats, Commands.ReleaseHold, Commands.SellSeats,
-        Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats, Commands.ChangePerformanceStatus {
+        Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats, Commands.ChangePerformanceStatus,
+        Commands.RecordScans {
 
     /** The performance whose inventory the command touches, or null if it is found through an order or hold. */
     default Long performanceId() {

@@ -103,4 +103,22 @@ public final class Commands {
      */
     public record ChangePerformanceStatus(Long performanceId, PerformanceStatus status, String reason) implements Command {
     }
+
+    /**
+     * One scan at a gate, admitted or not. Scans are facts: the server stores every one, even when
+     * another gate admitted the same ticket first. {@code ticketId} and {@code performanceId} are
+     * absent when the code was unreadable; {@code verdict} is a {@code com.admitone.model.gate.Verdict}
+     * name, {@code mode} ENTRY or EXIT.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScanRecord(UUID scanId, UUID ticketId, Long performanceId, String gate, java.time.Instant deviceTime,
+                             String verdict, String mode) {
+    }
+
+    /** Stores scans a gate made (offline or online) and tells every other gate about them through the feed. */
+    public record RecordScans(List<ScanRecord> scans) implements Command {
+        public RecordScans {
+            scans = scans == null ? List.of() : List.copyOf(scans);
+        }
+    }
 }

@@ -53,7 +53,10 @@ class CommandJsonTest {
                 new Commands.BlockSeats(42L, List.of(2001L, 2002L), "camera position"),
                 new Commands.UnblockSeats(42L, List.of(2001L), "camera moved"),
                 new Commands.ChangePerformanceStatus(42L, com.admitone.model.programme.PerformanceStatus.SALES_CLOSED,
-                        "storm warning"));
+                        "storm warning"),
+                new Commands.RecordScans(List.of(
+                        new Commands.ScanRecord(uuid(10), uuid(3), 42L, "North", T, "ADMIT", "ENTRY"),
+                        new Commands.ScanRecord(uuid(11), null, null, "North", T, "UNREADABLE", "ENTRY"))));
     }
 
     @Test
@@ -139,7 +142,7 @@ class CommandJsonTest {
     @Test
     void performanceIdIsKnownWhereTheCommandHasOne() {
         List<Command> commands = everyCommand();
-        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L);
+        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L, null);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.admitone.model.sync.CommandResults;
 import com.admitone.model.sync.Commands;
 import com.admitone.server.auth.AuthService;
 import com.admitone.server.auth.Principal;
+import com.admitone.server.gate.ScanLog;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.inventory.InventoryService;
 import com.admitone.server.programme.ProgrammeSetup;
@@ -53,6 +54,7 @@ public final class CommandService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
     private static final Set<Role> SELLERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BOX_OFFICE, Role.COORDINATOR);
     private static final Set<Role> INVENTORY_MANAGERS = EnumSet.of(Role.ADMIN, Role.MANAGER);
+    private static final Set<Role> SCANNERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.GATE);
     private static final Duration SKEW_REPORT_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_GROUP = 100;
     /** A group stops taking commands after this long, so other writers (hold expiry, log-ins) wait little. */
@@ -63,6 +65,7 @@ public final class CommandService implements AutoCloseable {
     private final InventoryService inventory;
     private final SalesService sales;
     private final AuthService auth;
+    private final ScanLog scans;
     private final ObjectMapper json;
     private final Map<String, Instant> skewReported = new ConcurrentHashMap<>();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -85,6 +88,12 @@ public final class CommandService implements AutoCloseable {
     }
 
     public CommandService(Writer writer, InventoryService inventory, SalesService sales, AuthService auth, ObjectMapper json) {
+        this(writer, inventory, sales, auth, new ScanLog(), json);
+    }
+
+    public CommandService(Writer writer, InventoryService inventory, SalesService sales, AuthService auth, ScanLog scans,
+                          ObjectMapper json) {
+        this.scans = scans;
         this.writer = writer;
         this.inventory = inventory;
         this.sales = sales;
@@ -100,6 +109,9 @@ public final class CommandService implements AutoCloseable {
         if (command instanceof Commands.BlockSeats || command instanceof Commands.UnblockSeats
                 || command instanceof Commands.ChangePerformanceStatus) {
             return INVENTORY_MANAGERS;
+        }
+        if (command instanceof Commands.RecordScans) {
+            return SCANNERS;
         }
         return SELLERS;
     }
@@ -301,6 +313,8 @@ public final class CommandService implements AutoCloseable {
             return inventory.unblock(ctx, c);
         } else if (command instanceof Commands.ChangePerformanceStatus c) {
             return ProgrammeSetup.changeStatus(ctx, c);
+        } else if (command instanceof Commands.RecordScans c) {
+            return scans.record(ctx, c);
         }
         throw new IllegalStateException("no handler for " + typeOf(command));
     }

@@ -7,6 +7,7 @@ import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -141,6 +142,19 @@ public final class ChangeApplier {
             case ChangeEntity.DEVICE -> upsert(session, DeviceEntry.class, change.id(), DeviceEntry::new, change, (e, d) -> {
                 e.name = d.string("name");
                 e.status = d.string("status");
+            });
+            case ChangeEntity.SCAN -> upsert(session, ScanEntry.class, change.id(), ScanEntry::new, change, (s, d) -> {
+                s.ticketId = d.string("ticketId");
+                s.performanceId = d.optionalLong("performanceId");
+                s.gate = d.string("gate");
+                s.mode = d.string("mode");
+                s.verdict = d.string("verdict");
+                // The gate's own clock, as staff at every gate are shown it; the server's if none was sent.
+                Instant scanned = d.instant("deviceTime");
+                s.scanned = scanned != null ? scanned : d.instant("recordedAt");
+                s.deviceId = d.string("deviceId");
+                s.duplicate = d.bool("duplicate");
+                s.confirmed = true;
             });
             default -> log.debug("skipping change {} of unknown kind {}", change.seq(), change.entity());
         }

@@ -10,7 +10,8 @@ public enum FxmlFile {
     PLACEHOLDER("/com/admitone/client/ui/shell/placeholder.fxml"),
     SETTINGS("/com/admitone/client/ui/shell/settings.fxml"),
     BOX_OFFICE("/com/admitone/client/ui/boxoffice/boxoffice.fxml"),
-    SYNC("/com/admitone/client/ui/sync/sync.fxml");
+    SYNC("/com/admitone/client/ui/sync/sync.fxml"),
+    GATE("/com/admitone/client/ui/gate/gate.fxml");
 
     private final String resource;
 

@@ -2,6 +2,9 @@ package com.admitone.client.ui.shell;
 
 import com.admitone.client.ClientServices;
 import com.admitone.client.auth.Cashier;
+import com.admitone.client.gate.GateService;
+import com.admitone.client.ui.gate.GateController;
+import com.admitone.client.ui.gate.GateViewModel;
 import com.admitone.client.ui.common.ControllerFactory;
 import com.admitone.client.sales.Counter;
 import com.admitone.client.store.Outbox;
@@ -90,13 +93,22 @@ public final class MainWindow implements Navigator {
                     OutboxViewModel model = new OutboxViewModel(services, strings, cashier.role(), zone);
                     open.add(model);
                     return new SyncController(model, strings);
-                });
+                })
+                .register(GateController.class, () -> new GateController(gateModel(zone), services.background()));
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1180, 760);
         theme.style(scene);
         stage.setScene(scene);
         stage.setTitle(strings.get("app.title"));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+    }
+
+    private GateViewModel gateModel(ZoneId zone) {
+        Cashier who = cashier;
+        GateService gate = new GateService(services.store(), services.outbox(), services.clock(),
+                () -> new Outbox.Author(who.userId(), services.connection().credentials().deviceId()));
+        return new GateViewModel(gate, services.store(), services.background(), strings, zone, services.clock(),
+                services.connection().credentials().deviceName());
     }
 
     /** Shows the first view: enrolment on a new device, else log-in. */

@@ -10,7 +10,7 @@ import java.util.Set;
 public enum Section {
     BOX_OFFICE("shell.nav.boxOffice", null, FxmlFile.BOX_OFFICE, "mdoal-confirmation_number",
             EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BOX_OFFICE)),
-    GATE("shell.nav.gate", "shell.placeholder.gate", FxmlFile.PLACEHOLDER, "mdomz-qr_code_scanner",
+    GATE("shell.nav.gate", null, FxmlFile.GATE, "mdomz-qr_code_scanner",
             EnumSet.of(Role.ADMIN, Role.MANAGER, Role.GATE)),
     SCHOOL_TRIPS("shell.nav.schoolTrips", "shell.placeholder.schoolTrips", FxmlFile.PLACEHOLDER, "mdoal-directions_bus",
             EnumSet.of(Role.ADMIN, Role.MANAGER, Role.COORDINATOR, Role.BOX_OFFICE)),

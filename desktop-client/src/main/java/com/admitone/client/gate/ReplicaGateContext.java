@@ -1,0 +1,106 @@
+package com.admitone.client.gate;
+
+import com.admitone.client.store.replica.ScanEntry;
+import com.admitone.client.store.replica.SigningKeyEntry;
+import com.admitone.client.store.replica.Ticket;
+import com.admitone.model.gate.Admission;
+import com.admitone.model.gate.GateContext;
+import com.admitone.model.gate.TicketStatus;
+import com.admitone.model.gate.Verdict;
+import com.admitone.model.ticket.VerifyingKey;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gate rule's view of the local replica: trusted keys from the {@code signing_key} feed
+ * entries (revoked ones left out), ticket statuses, and admissions from the scan table. Answers
+ * only from local data, inside the caller's transaction.
+ */
+final class ReplicaGateContext implements GateContext {
+    /** Decoded keys by their base64 public key: decoding and validating a point is the costly part. */
+    private static final Map<String, VerifyingKey> DECODED = new ConcurrentHashMap<>();
+
+    private final Session session;
+    private final GateSettings settings;
+    private final Instant now;
+
+    ReplicaGateContext(Session session, GateSettings settings, Instant now) {
+        this.session = session;
+        this.settings = settings;
+        this.now = now;
+    }
+
+    @Override
+    public List<VerifyingKey> keys(String keyId) {
+        List<VerifyingKey> keys = new ArrayList<>(1);
+        for (SigningKeyEntry entry : session.createSelectionQuery(
+                        "from SigningKeyEntry where keyId = :id and revoked = false", SigningKeyEntry.class)
+                .setParameter("id", keyId).getResultList()) {
+            VerifyingKey key = decode(entry.publicKey());
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static VerifyingKey decode(String base64) {
+        if (base64 == null) {
+            return null;
+        }
+        return DECODED.computeIfAbsent(base64, b -> {
+            try {
+                return VerifyingKey.ofBase64(b);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public TicketStatus ticketStatus(UUID ticketId) {
+        Ticket ticket = session.find(Ticket.class, ticketId.toString());
+        return ticket == null ? TicketStatus.UNKNOWN : TicketStatus.fromWire(ticket.status());
+    }
+
+    @Override
+    public List<Admission> admissions(UUID ticketId) {
+        return openAdmissions(session, ticketId.toString());
+    }
+
+    /** Entries not followed by an exit, oldest first, across every gate this replica knows. */
+    static List<Admission> openAdmissions(Session session, String ticketId) {
+        List<Admission> open = new ArrayList<>();
+        for (ScanEntry scan : session.createSelectionQuery(
+                        "from ScanEntry where ticketId = :id and verdict in ('ADMIT', 'EXITED') order by scanned, id", ScanEntry.class)
+                .setParameter("id", ticketId).getResultList()) {
+            if (Verdict.ADMIT.name().equals(scan.verdict())) {
+                open.add(new Admission(scan.scanned(), scan.gate()));
+            } else if (!open.isEmpty()) {
+                open.remove(0);
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public long performanceId() {
+        return settings.performanceId();
+    }
+
+    @Override
+    public String gate() {
+        return settings.gate();
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+}

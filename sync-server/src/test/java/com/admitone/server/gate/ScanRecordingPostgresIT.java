@@ -1,0 +1,10 @@
+package com.admitone.server.gate;
+
+import com.admitone.server.testing.Backend;
+
+class ScanRecordingPostgresIT extends ScanRecordingContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRESQL;
+    }
+}
