@@ -2,6 +2,7 @@ package com.admitone.client;
 
 import com.admitone.client.store.DataFolder;
 import com.admitone.client.sync.ApiTimeouts;
+import com.admitone.model.BuildInfo;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Command line of the desktop client; launches the JavaFX application. */
-@Command(name = "admitone", mixinStandardHelpOptions = true, version = "AdmitOne desktop client",
+@Command(name = "admitone", mixinStandardHelpOptions = true, versionProvider = ClientMain.VersionProvider.class,
         description = "Runs the AdmitOne box-office, gate and school-trip client.")
 public final class ClientMain implements Callable<Integer> {
 
@@ -32,9 +33,19 @@ public final class ClientMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = DataFolder.resolve(data);
+        // read by logback.xml (the log file goes to <data>/logs) and the About box; set before the first logger
+        System.setProperty("admitone.data", folder.toString());
+        System.setProperty("admitone.logs", folder.resolve("logs").toString());
         AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(folder, server,
                 ApiTimeouts.DEFAULT.withRead(Duration.ofSeconds(Math.max(1, readTimeoutSeconds)))));
         Application.launch(AdmitOneApp.class);
         return 0;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"AdmitOne desktop client " + BuildInfo.current().describe()};
+        }
     }
 }

@@ -101,7 +101,7 @@ public final class ServerMain implements Callable<Integer> {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"AdmitOne server " + Version.current()};
+            return new String[]{"AdmitOne server " + Version.described()};
         }
     }
 }

@@ -1,12 +1,17 @@
 package com.admitone.server;
 
-/** The version of this build, from the jar manifest (or "development" when run from classes). */
+import com.admitone.model.BuildInfo;
+
+/** The version of this build and, for {@code --version}, the build it came from (see {@link BuildInfo}). */
 public final class Version {
     private Version() {
     }
 
     public static String current() {
-        String version = Version.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return BuildInfo.current().version();
+    }
+
+    public static String described() {
+        return BuildInfo.current().describe();
     }
 }

@@ -1,11 +1,13 @@
 package com.admitone.client.ui.shell;
 
 import com.admitone.client.ui.common.Navigator;
+import com.admitone.model.BuildInfo;
 import com.admitone.client.ui.common.Strings;
 import com.admitone.client.ui.common.ViewLoader;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
@@ -18,6 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -161,6 +164,21 @@ public final class ShellController implements AutoCloseable {
     @FXML
     private void logout() {
         logout.run();
+    }
+
+    /** Help > About: the version and build (the same as {@code --version}) and where the data lives. */
+    @FXML
+    private void about() {
+        BuildInfo build = BuildInfo.current();
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle(strings.get("shell.about.title"));
+        alert.setHeaderText(null);
+        alert.setContentText(MessageFormat.format(strings.get("shell.about.text"), build.version(), build.commit(), build.time(),
+                System.getProperty("admitone.data", "")));
+        if (content.getScene() != null) {
+            alert.initOwner(content.getScene().getWindow());
+        }
+        alert.show();
     }
 
     @FXML
