@@ -45,6 +45,14 @@ public enum ErrorCode {
     TICKET_NOT_VALID(409, "A ticket is already refunded or cancelled."),
     REASON_REQUIRED(422, "A reason is required."),
     DUPLICATE_ID(409, "That id is used already."),
+    UNKNOWN_ALLOTMENT(404, "No such allotment."),
+    ALLOTMENT_NOT_YOURS(403, "This allotment belongs to another device."),
+    ALLOTMENT_EXPIRED(409, "The allotment has run out."),
+    SEAT_NOT_ALLOTTED(409, "A seat is not in this allotment or is sold already."),
+    PROVISIONAL_NOT_ALLOWED(409, "This performance does not allow provisional offline sales."),
+    UNKNOWN_CONFLICT(404, "No such conflict."),
+    CONFLICT_RESOLVED(409, "This conflict is resolved already."),
+    DEVICE_KEY_INVALID(422, "The device key or its certificate is not valid."),
 
     // sync
     KEY_REUSED(409, "This idempotency key was used for a different command."),

@@ -22,6 +22,12 @@ public final class ChangeEntity {
     public static final String DEVICE = "device";
     /** A scan at a gate; its data says whether it was a duplicate admission of a ticket admitted elsewhere. */
     public static final String SCAN = "scan";
+    /** A lease of seats or places to one device (see docs/offline.md); seats under it show ALLOTTED in seat_state. */
+    public static final String ALLOTMENT = "allotment";
+    /** A provisional sale the server could not place, waiting for staff (open or resolved). */
+    public static final String CONFLICT = "conflict";
+    /** A device's certified ticket-signing key ({@link com.admitone.model.ticket.DeviceCertificate}); revoked with the device. */
+    public static final String DEVICE_KEY = "device_key";
 
     private ChangeEntity() {
     }

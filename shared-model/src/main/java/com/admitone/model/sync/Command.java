@@ -17,10 +17,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Commands.UnblockSeats.class, name = "UnblockSeats"),
         @JsonSubTypes.Type(value = Commands.ChangePerformanceStatus.class, name = "ChangePerformanceStatus"),
         @JsonSubTypes.Type(value = Commands.RecordScans.class, name = "RecordScans"),
+        @JsonSubTypes.Type(value = Commands.AllotSeats.class, name = "AllotSeats"),
+        @JsonSubTypes.Type(value = Commands.RequestStandingAllotment.class, name = "RequestStandingAllotment"),
+        @JsonSubTypes.Type(value = Commands.ReleaseAllotment.class, name = "ReleaseAllotment"),
+        @JsonSubTypes.Type(value = Commands.SellOffline.class, name = "SellOffline"),
+        @JsonSubTypes.Type(value = Commands.ResolveConflict.class, name = "ResolveConflict"),
 })
 public sealed interface Command permits Commands.HoldSeats, Commands.ReleaseHold, Commands.SellSeats,
         Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats, Commands.ChangePerformanceStatus,
-        Commands.RecordScans {
+        Commands.RecordScans, Commands.AllotSeats, Commands.RequestStandingAllotment, Commands.ReleaseAllotment,
+        Commands.SellOffline, Commands.ResolveConflict {
 
     /** The performance whose inventory the command touches, or null if it is found through an order or hold. */
     default Long performanceId() {

@@ -121,4 +121,76 @@ public final class Commands {
             scans = scans == null ? List.of() : List.copyOf(scans);
         }
     }
+
+    // ---- Offline selling (see docs/offline.md) ----
+
+    /**
+     * Leases seats and general-admission places of one performance to one device until {@code until}:
+     * the server moves them from FREE to ALLOTTED and sells them to no one else while the lease runs.
+     * A manager or admin may allot to any device; a box-office device may allot to itself while online.
+     */
+    public record AllotSeats(UUID allotmentId, Long performanceId, String deviceId, List<Long> seatIds,
+                             List<AreaQuantity> areas, java.time.Instant until) implements Command {
+        public AllotSeats {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+    }
+
+    /**
+     * Asks for an allotment of {@code seatsPerPerformance} seats (best available, together where possible)
+     * and {@code placesPerArea} general-admission places in each area, in every on-sale performance that
+     * starts within {@code days} days; each lease runs until its performance starts. The server names each
+     * allotment {@code UUID.nameUUIDFromBytes(requestId + ":" + performanceId)} so a repeat changes nothing.
+     */
+    public record RequestStandingAllotment(UUID requestId, String deviceId, int seatsPerPerformance,
+                                           int placesPerArea, int days) implements Command {
+    }
+
+    /**
+     * Returns unsold seats of an allotment to general sale: the given seats, or everything unsold when
+     * {@code seatIds} and {@code areas} are both empty.
+     */
+    public record ReleaseAllotment(UUID allotmentId, List<Long> seatIds, List<AreaQuantity> areas) implements Command {
+        public ReleaseAllotment {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+    }
+
+    /**
+     * A sale a device made without the server. With an {@code allotmentId} the seats come from that
+     * allotment of this device and the sale is guaranteed; without one it is provisional and the
+     * performance's {@link com.admitone.model.offline.ProvisionalPolicy} decides: accept, move, or
+     * conflict. The tickets were signed by the device's certified key ({@code token} on each line), so
+     * they scan at the gate before the server has seen them. {@code soldAt} is the device's clock at the
+     * sale. Applying it never sells a seat twice: what cannot be placed becomes a conflict.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SellOffline(UUID orderId, Long performanceId, UUID allotmentId, List<OfflineLine> lines,
+                              List<PaymentLine> payments, Customer customer, long orderDiscountMinor,
+                              String orderDiscountReason, java.time.Instant soldAt) implements Command {
+        public SellOffline {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            payments = payments == null ? List.of() : List.copyOf(payments);
+        }
+    }
+
+    /** A ticket sold offline: the sale line and the device-signed token printed on it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OfflineLine(SaleLine line, String token) {
+    }
+
+    /**
+     * Settles a conflict raised by a provisional sale: other seats (which must be free now), a refund
+     * with its pay-outs, or marked resolved with a note.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResolveConflict(UUID conflictId, com.admitone.model.offline.ConflictResolution resolution,
+                                  List<Long> seatIds, List<PaymentLine> payouts, String note) implements Command {
+        public ResolveConflict {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+            payouts = payouts == null ? List.of() : List.copyOf(payouts);
+        }
+    }
 }

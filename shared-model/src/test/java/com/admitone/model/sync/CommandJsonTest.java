@@ -56,7 +56,20 @@ class CommandJsonTest {
                         "storm warning"),
                 new Commands.RecordScans(List.of(
                         new Commands.ScanRecord(uuid(10), uuid(3), 42L, "North", T, "ADMIT", "ENTRY"),
-                        new Commands.ScanRecord(uuid(11), null, null, "North", T, "UNREADABLE", "ENTRY"))));
+                        new Commands.ScanRecord(uuid(11), null, null, "North", T, "UNREADABLE", "ENTRY"))),
+                new Commands.AllotSeats(uuid(12), 42L, "device-7", List.of(3001L, 3002L),
+                        List.of(new Commands.AreaQuantity(7, 20)), T),
+                new Commands.RequestStandingAllotment(uuid(13), "device-7", 20, 10, 7),
+                new Commands.ReleaseAllotment(uuid(12), List.of(3002L), List.of(new Commands.AreaQuantity(7, 5))),
+                new Commands.SellOffline(uuid(14), 42L, uuid(12),
+                        List.of(new Commands.OfflineLine(
+                                new Commands.SaleLine(uuid(15), 3001L, null, PriceType.ADULT, 2500, 0, null),
+                                "AO1.token")),
+                        List.of(new Commands.PaymentLine(uuid(16), PaymentMethod.CASH, 2500, null, 3000L)),
+                        new Commands.Customer(null, null, "+44 20 7946 0000"), 0, null, T),
+                new Commands.ResolveConflict(uuid(17), com.admitone.model.offline.ConflictResolution.REFUND,
+                        List.of(), List.of(new Commands.PaymentLine(uuid(18), PaymentMethod.CASH, -2500, null, null)),
+                        "customer took a refund"));
     }
 
     @Test

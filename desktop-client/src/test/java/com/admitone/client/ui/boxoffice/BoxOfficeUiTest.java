@@ -180,7 +180,9 @@ class BoxOfficeUiTest {
         robot.type(KeyCode.ENTER);
 
         // 5. The server confirms: the order number shows, with the change due.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#orderNumber").startsWith("Order "));
+        // Both labels change in one FX pulse, but this thread may read between the two setText calls.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> text("#orderNumber").startsWith("Order ") && !text("#confirmationDetail").isEmpty());
         String number = text("#orderNumber").substring("Order ".length()).trim();
         assertThat(number).matches("[A-Z0-9]{3}-[A-Z0-9]{3}");
         assertThat(text("#confirmationDetail")).contains("Change due").contains("10.00");
