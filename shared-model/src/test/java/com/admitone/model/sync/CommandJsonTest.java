@@ -155,7 +155,8 @@ class CommandJsonTest {
     @Test
     void performanceIdIsKnownWhereTheCommandHasOne() {
         List<Command> commands = everyCommand();
-        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L, null);
+        assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L, null,
+                42L, null, null, 42L, null);
     }
 
     @Test
