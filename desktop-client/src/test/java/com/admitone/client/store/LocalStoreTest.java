@@ -142,4 +142,26 @@ class LocalStoreTest {
             return null;
         });
     }
+
+    @Test
+    void aWriteWithoutSyncCommitsOrRollsBackAndLeavesEveryConnectionPowerSafe() {
+        Commands.SellSeats kept = CrashingWriter.sale(0);
+        store.writeWithoutSync(session -> outbox.record(session, kept, author, s -> null));
+        assertThatThrownBy(() -> store.writeWithoutSync(session -> {
+            outbox.record(session, CrashingWriter.sale(1), author, s -> null);
+            throw new IllegalStateException("scanner unplugged");
+        })).hasMessage("scanner unplugged");
+
+        assertThat(outbox.nextBatch(10)).hasSize(1);
+        // Every pooled connection is back on FULL, so an ordinary write (a sale) still fsyncs.
+        for (int i = 0; i < 8; i++) {
+            int level = store.read(session -> session.doReturningWork(c -> {
+                try (var statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA synchronous")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }));
+            assertThat(level).as("synchronous level (2 = FULL)").isEqualTo(2);
+        }
+    }
 }
