@@ -170,9 +170,9 @@ public final class GateViewModel {
             return;
         }
         Tasks.create(() -> lookup.find(text, chosen.id())).onSuccess(found -> {
-            matches.setAll(found);
             lookupMessage.set(found.isEmpty() ? strings.format("gate.lookup.none", text.strip())
                     : strings.format("gate.lookup.found", found.size()));
+            matches.setAll(found);
         }).onError(this::showFailure).runOn(background);
     }
 
