@@ -20,6 +20,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -28,6 +30,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Toolkit;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -43,6 +46,7 @@ public final class GateController {
     private final Executor background;
     private final KeyboardWedge wedge;
     private final CameraScanner camera;
+    private Map<KeyCombination, Runnable> shortcuts;
 
     @FXML
     private VBox root;
@@ -120,12 +124,15 @@ public final class GateController {
         model.lightProperty().addListener((obs, was, now) -> showLight(now));
         showLight(model.lightProperty().get());
         model.onVerdict(this::sound);
+        shortcuts = shortcuts();
         root.sceneProperty().addListener((obs, was, now) -> {
             if (was != null) {
                 wedge.uninstall(was);
+                shortcuts.keySet().forEach(was.getAccelerators()::remove);
             }
             if (now != null) {
                 wedge.install(now);
+                now.getAccelerators().putAll(shortcuts);
             }
         });
         root.setOnDragOver(this::dragOver);
@@ -140,6 +147,17 @@ public final class GateController {
             }
         });
         model.loadPerformances();
+    }
+
+    /** Ctrl+L: the look-up field; Ctrl+M: camera on or off; Ctrl+D: the duplicate-entries report. */
+    private Map<KeyCombination, Runnable> shortcuts() {
+        return Map.of(
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), manualField::requestFocus,
+                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), () -> {
+                    cameraToggle.setSelected(!cameraToggle.isSelected());
+                    toggleCamera();
+                },
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::showDuplicates);
     }
 
     private void initCamera() {
