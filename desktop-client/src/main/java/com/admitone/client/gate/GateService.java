@@ -12,6 +12,7 @@ import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -35,29 +36,77 @@ public final class GateService {
         this.author = author;
     }
 
-    /** Judges a scanned text and records the scan; returns what the gate screen shows. */
+    /**
+     * Judges a scanned text and records the scan; returns what the gate screen shows. A genuine group
+     * ticket (admits more than one) at an entry is not recorded yet: it comes back
+     * {@linkplain GateScan#awaitingHeadcount() waiting for a headcount}, and {@link #admitGroup} records
+     * the people staff counted through. Nobody passes without that confirmation.
+     */
     public GateScan scan(String text, GateSettings settings) {
         Outbox.Author who = author.get();
         // Without an fsync: the next person in the queue must not wait on the disk (see writeWithoutSync).
         return store.writeWithoutSync(session -> {
             Instant now = clock.instant();
             GateVerdict verdict = GateVerdict.verdict(text, new ReplicaGateContext(session, settings, now), settings.mode());
-            UUID scanId = UUID.randomUUID();
-            TicketToken token = verdict.token();
-            String ticketId = token == null ? null : token.ticketId().toString();
-            Long performanceId = token == null ? null : token.performanceId();
-            String mode = settings.mode().name();
-            ScanEntry entry = ScanEntry.local(scanId.toString(), ticketId, performanceId, settings.gate(), mode,
-                    verdict.verdict().name(), now, who.deviceId());
-            Commands.RecordScans command = new Commands.RecordScans(List.of(new Commands.ScanRecord(scanId,
-                    token == null ? null : token.ticketId(), performanceId, settings.gate(), now, verdict.verdict().name(), mode)));
-            outbox.record(session, command, who, s -> {
-                s.persist(entry);
-                return null;
-            });
-            String place = trusted(verdict) ? place(session, token) : null;
-            return new GateScan(scanId, now, verdict, place);
+            if (verdict.verdict() == Verdict.ADMIT && verdict.token().admits() > 1) {
+                int mayEnter = verdict.token().admits() - verdict.admittedBefore();
+                return new GateScan(null, now, verdict, placeOf(session, verdict), 0, mayEnter);
+            }
+            UUID scanId = record(session, who, settings, now, verdict, 1).get(0);
+            return new GateScan(scanId, now, verdict, placeOf(session, verdict));
         });
+    }
+
+    /**
+     * Lets {@code people} members of a group through on one group ticket, after staff counted them.
+     * The ticket is judged again inside the transaction, so another gate's admissions in the meantime
+     * count; asking for more people than the ticket still admits lets in those it does and reports
+     * the rest as already admitted.
+     */
+    public GateScan admitGroup(String text, GateSettings settings, int people) {
+        if (people < 1) {
+            throw new IllegalArgumentException("a headcount is at least one person");
+        }
+        Outbox.Author who = author.get();
+        return store.writeWithoutSync(session -> {
+            Instant now = clock.instant();
+            GateVerdict verdict = GateVerdict.verdict(text, new ReplicaGateContext(session, settings, now), ScanMode.ENTRY);
+            if (verdict.verdict() != Verdict.ADMIT) {
+                UUID scanId = record(session, who, settings, now, verdict, 1).get(0);
+                return new GateScan(scanId, now, verdict, placeOf(session, verdict));
+            }
+            int admitted = Math.min(people, verdict.token().admits() - verdict.admittedBefore());
+            List<UUID> ids = record(session, who, settings, now, verdict, admitted);
+            return new GateScan(ids.get(0), now, verdict, placeOf(session, verdict), admitted, 0);
+        });
+    }
+
+    /**
+     * Stores {@code people} scans with the same verdict (one per person through the gate, each with its
+     * own id) in the replica and as one {@code RecordScans} command in the outbox, in the caller's transaction.
+     */
+    private List<UUID> record(Session session, Outbox.Author who, GateSettings settings, Instant now, GateVerdict verdict,
+                              int people) {
+        TicketToken token = verdict.token();
+        String ticketId = token == null ? null : token.ticketId().toString();
+        Long performanceId = token == null ? null : token.performanceId();
+        String mode = settings.mode().name();
+        List<UUID> ids = new ArrayList<>(people);
+        List<ScanEntry> entries = new ArrayList<>(people);
+        List<Commands.ScanRecord> records = new ArrayList<>(people);
+        for (int i = 0; i < people; i++) {
+            UUID scanId = UUID.randomUUID();
+            ids.add(scanId);
+            entries.add(ScanEntry.local(scanId.toString(), ticketId, performanceId, settings.gate(), mode,
+                    verdict.verdict().name(), now, who.deviceId()));
+            records.add(new Commands.ScanRecord(scanId, token == null ? null : token.ticketId(), performanceId,
+                    settings.gate(), now, verdict.verdict().name(), mode));
+        }
+        outbox.record(session, new Commands.RecordScans(records), who, s -> {
+            entries.forEach(s::persist);
+            return null;
+        });
+        return ids;
     }
 
     /** Judges a text without recording anything (the scan tool's dry run). */
@@ -71,22 +120,17 @@ public final class GateService {
         return store.read(session -> new long[]{admitted(session, performanceId), expected(session, performanceId)});
     }
 
+    /** The seat or area, only for a token whose signature verified: a forged token's fields mean nothing. */
+    private static String placeOf(Session session, GateVerdict verdict) {
+        return trusted(verdict) ? TicketPlaces.of(session, verdict.token().seatId(), verdict.token().areaId()) : null;
+    }
+
     /** Whether the token's fields may be shown: only once its signature verified. */
     private static boolean trusted(GateVerdict verdict) {
         return verdict.token() != null && verdict.verdict() != Verdict.UNREADABLE
                 && verdict.verdict() != Verdict.UNKNOWN_KEY && verdict.verdict() != Verdict.BAD_SIGNATURE;
     }
 
-    private static String place(Session session, TicketToken token) {
-        if (token.seatId() != null) {
-            List<String> labels = session.createSelectionQuery("select s.label from Seat s where s.id = :id", String.class)
-                    .setParameter("id", token.seatId()).getResultList();
-            return labels.isEmpty() ? "Seat " + token.seatId() : labels.get(0);
-        }
-        List<String> names = session.createSelectionQuery("select a.name from GaArea a where a.id = :id", String.class)
-                .setParameter("id", token.areaId()).getResultList();
-        return names.isEmpty() ? "Area " + token.areaId() : names.get(0);
-    }
 
     private static long admitted(Session session, long performanceId) {
         List<Object[]> rows = session.createSelectionQuery(

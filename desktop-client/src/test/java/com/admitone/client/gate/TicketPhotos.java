@@ -24,11 +24,11 @@ import java.util.Map;
 import java.util.Random;
 
 /** Makes QR images of ticket codes the way real ones arrive: printed, photographed, tilted, blurred, compressed. */
-final class TicketPhotos {
+public final class TicketPhotos {
     private TicketPhotos() {
     }
 
-    static BufferedImage qr(String text, int modulePixels) {
+    public static BufferedImage qr(String text, int modulePixels) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
@@ -46,7 +46,7 @@ final class TicketPhotos {
     }
 
     /** A 1280x720 "photo": a noisy background with a ticket on it, the QR rotated by {@code degrees}. */
-    static BufferedImage photo(BufferedImage qr, double degrees, int qrSize, long seed) {
+    public static BufferedImage photo(BufferedImage qr, double degrees, int qrSize, long seed) {
         Random random = new Random(seed);
         BufferedImage photo = new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = photo.createGraphics();

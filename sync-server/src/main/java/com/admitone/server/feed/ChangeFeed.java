@@ -24,7 +24,8 @@ public final class ChangeFeed {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private static final java.util.Set<String> CUSTOMER_FIELDS = java.util.Set.of("customerName", "customerEmail", "customerPhone");
+    /** What a gate is not sent. The name stays: a gate looks up the guest whose ticket will not scan by it. */
+    private static final java.util.Set<String> CUSTOMER_CONTACT_FIELDS = java.util.Set.of("customerEmail", "customerPhone");
 
     private final Database database;
     private final ObjectMapper json;
@@ -45,7 +46,7 @@ public final class ChangeFeed {
 
     /**
      * A page of the feed. Without {@code customerDetails} (gate devices) orders come without the
-     * customer's name, e-mail and phone: a gate needs none of them.
+     * customer's e-mail and phone: a gate needs only the name, for its manual look-up.
      */
     public ChangePage page(long after, int limit, boolean customerDetails) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
@@ -61,7 +62,7 @@ public final class ChangeFeed {
                 ChangeEntry row = rows.get(i);
                 Map<String, Object> data = parse(row.data);
                 if (!customerDetails && data != null && ChangeEntity.ORDER.equals(row.entity)) {
-                    data.keySet().removeAll(CUSTOMER_FIELDS);
+                    data.keySet().removeAll(CUSTOMER_CONTACT_FIELDS);
                 }
                 changes.add(new Change(row.seq, row.entity, row.entityId, row.deleted, data, row.at));
             }

@@ -2,7 +2,9 @@ package com.admitone.client.ui.gate;
 
 import com.admitone.client.gate.GateScan;
 import com.admitone.client.gate.GateService;
+import com.admitone.client.gate.DuplicateEntries;
 import com.admitone.client.gate.GateSettings;
+import com.admitone.client.gate.TicketLookup;
 import com.admitone.client.gate.QrImageDecoder;
 import com.admitone.client.store.LocalStore;
 import com.admitone.client.store.replica.Event;
@@ -13,7 +15,10 @@ import com.admitone.model.gate.GateVerdict;
 import com.admitone.model.gate.ScanMode;
 import com.admitone.model.gate.Verdict;
 import com.admitone.model.pricing.PriceType;
+import com.admitone.model.ticket.TicketTokenCodec;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,7 +48,11 @@ import java.util.function.Consumer;
  */
 public final class GateViewModel {
     /** How a verdict is shown: the light decides the style class, the words are read from 2 m. */
-    public enum Light { IDLE, ADMIT, ALREADY, REJECT }
+    public enum Light { IDLE, ADMIT, ALREADY, REJECT, GROUP }
+
+    /** A genuine group ticket waiting for staff to count the group through. */
+    public record PendingGroup(String text, int mayEnter, String place, PriceType priceType) {
+    }
 
     /** A performance the gate can admit to, as listed in the chooser. */
     public record PerformanceChoice(long id, String label) {
@@ -54,6 +63,8 @@ public final class GateViewModel {
     }
 
     private final GateService gate;
+    private final TicketLookup lookup;
+    private final DuplicateEntries duplicateEntries;
     private final LocalStore store;
     private final Executor background;
     private final Strings strings;
@@ -70,11 +81,16 @@ public final class GateViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<PendingGroup> pendingGroup = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TicketLookup.Match> matches = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper lookupMessage = new ReadOnlyStringWrapper("");
     private Consumer<Light> onVerdict = l -> { };
 
     public GateViewModel(GateService gate, LocalStore store, Executor background, Strings strings, ZoneId zone, Clock clock,
                          String defaultGateName) {
         this.gate = gate;
+        this.lookup = new TicketLookup(store);
+        this.duplicateEntries = new DuplicateEntries(store);
         this.store = store;
         this.background = background;
         this.strings = strings;
@@ -120,13 +136,108 @@ public final class GateViewModel {
         });
     }
 
-    /** Judges scanned text (keyboard wedge or manual entry) and shows the verdict. */
+    /**
+     * Judges scanned text (keyboard wedge, camera, or a ticket picked from the look-up) and shows the
+     * verdict. A new scan while a group waits for its headcount drops that group: nobody was let in.
+     */
     public void submit(String text) {
         GateSettings settings = settings();
         if (settings == null || text == null || text.isBlank()) {
             return;
         }
-        Tasks.create(() -> gate.scan(text, settings)).onSuccess(this::show).onError(this::showFailure).runOn(background);
+        pendingGroup.set(null);
+        matches.clear();
+        lookupMessage.set("");
+        Tasks.create(() -> gate.scan(text, settings)).onSuccess(scan -> show(text, scan)).onError(this::showFailure)
+                .runOn(background);
+    }
+
+    /**
+     * The manual field: a pasted or typed ticket code is judged like a scan; anything else is looked
+     * up as an order number or a customer's name, email or phone among this performance's tickets.
+     */
+    public void lookUp(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (text.strip().startsWith(TicketTokenCodec.PREFIX)) {
+            submit(text.strip());
+            return;
+        }
+        PerformanceChoice chosen = performance.get();
+        if (chosen == null) {
+            settings();
+            return;
+        }
+        Tasks.create(() -> lookup.find(text, chosen.id())).onSuccess(found -> {
+            lookupMessage.set(found.isEmpty() ? strings.format("gate.lookup.none", text.strip())
+                    : strings.format("gate.lookup.found", found.size()));
+            matches.setAll(found);
+        }).onError(this::showFailure).runOn(background);
+    }
+
+    /** Judges a ticket picked from the look-up list by its own signed token, exactly as a scan of it. */
+    public void admitMatch(TicketLookup.Match match) {
+        if (match == null) {
+            return;
+        }
+        if (match.token() == null) {
+            lookupMessage.set(strings.get("gate.lookup.noToken"));
+            return;
+        }
+        submit(match.token());
+    }
+
+    /** Closes the look-up list. */
+    public void clearLookUp() {
+        matches.clear();
+        lookupMessage.set("");
+    }
+
+    /** Staff counted {@code people} of the waiting group through: records them as admitted. */
+    public void confirmHeadcount(int people) {
+        PendingGroup group = pendingGroup.get();
+        GateSettings settings = settings();
+        if (group == null || settings == null) {
+            return;
+        }
+        int count = Math.max(1, Math.min(people, group.mayEnter()));
+        pendingGroup.set(null);
+        Tasks.create(() -> gate.admitGroup(group.text(), settings, count)).onSuccess(scan -> show(group.text(), scan)).onError(this::showFailure)
+                .runOn(background);
+    }
+
+    /** Staff turned the group away or scanned by mistake: nobody was let in, nothing is recorded. */
+    public void cancelHeadcount() {
+        if (pendingGroup.get() == null) {
+            return;
+        }
+        pendingGroup.set(null);
+        light.set(Light.IDLE);
+        headline.set(strings.get("gate.ready"));
+        detail.set(strings.get("gate.group.cancelled"));
+    }
+
+    /**
+     * The after-the-fact report: tickets of the chosen performance that let in more people than they
+     * admit (second entries made while gates were offline), one line each, for a manager to follow up.
+     */
+    public void loadDuplicates(Consumer<List<String>> shown) {
+        PerformanceChoice chosen = performance.get();
+        if (chosen == null) {
+            settings();
+            return;
+        }
+        Tasks.create(() -> duplicateEntries.find(chosen.id())).onSuccess(found -> shown.accept(found.stream()
+                .map(this::duplicateLine).toList())).onError(this::showFailure).runOn(background);
+    }
+
+    private String duplicateLine(DuplicateEntries.Duplicate d) {
+        String entries = d.entries().stream()
+                .map(a -> timeFormat.format(a.at().atZone(zone)) + " " + a.gate())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return strings.format("gate.duplicates.line", d.place() == null ? "?" : d.place(),
+                d.orderNumber() == null ? "?" : d.orderNumber(), d.entries().size(), d.admits(), entries);
     }
 
     /** Decodes dropped image files off the JavaFX thread and judges each code found. */
@@ -138,12 +249,12 @@ public final class GateViewModel {
         for (Path file : files) {
             Tasks.create(() -> {
                 Optional<String> text = decoder.decode(file);
-                return text.map(t -> gate.scan(t, settings)).orElse(null);
-            }).onSuccess(scan -> {
-                if (scan == null) {
+                return text.map(t -> Map.entry(t, gate.scan(t, settings))).orElse(null);
+            }).onSuccess(scanned -> {
+                if (scanned == null) {
                     showUnreadableImage(file);
                 } else {
-                    show(scan);
+                    show(scanned.getKey(), scanned.getValue());
                 }
             }).onError(this::showFailure).runOn(background);
         }
@@ -161,9 +272,18 @@ public final class GateViewModel {
         return new GateSettings(chosen.id(), name, mode.get());
     }
 
-    void show(GateScan scan) {
+    void show(String text, GateScan scan) {
         GateVerdict verdict = scan.verdict();
         Verdict kind = verdict.verdict();
+        if (scan.awaitingHeadcount()) {
+            pendingGroup.set(new PendingGroup(text, scan.headcount(), scan.place(), verdict.token().priceType()));
+            light.set(Light.GROUP);
+            headline.set(strings.format("gate.group.headline", scan.headcount()));
+            detail.set(strings.format("gate.group.detail", scan.place() == null ? "" : scan.place() + "  ·  ",
+                    verdict.token().priceType().label(), verdict.admittedBefore(), verdict.token().admits()));
+            onVerdict.accept(Light.GROUP);
+            return;
+        }
         switch (kind.light()) {
             case GREEN -> {
                 light.set(Light.ADMIT);
@@ -190,8 +310,9 @@ public final class GateViewModel {
         GateVerdict verdict = scan.verdict();
         PriceType priceType = verdict.token().priceType();
         String text = (scan.place() == null ? "" : scan.place() + "  ·  ") + priceType.label();
-        if (verdict.token().admits() > 1) {
-            text += "  ·  " + strings.format("gate.group", verdict.admittedBefore() + 1, verdict.token().admits());
+        if (verdict.token().admits() > 1 && scan.admittedNow() > 0) {
+            text += "  ·  " + strings.format("gate.group.admitted", scan.admittedNow(),
+                    verdict.admittedBefore() + scan.admittedNow(), verdict.token().admits());
         }
         return text;
     }
@@ -249,5 +370,30 @@ public final class GateViewModel {
 
     public ReadOnlyStringProperty countersProperty() {
         return counters.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PendingGroup> pendingGroupProperty() {
+        return pendingGroup.getReadOnlyProperty();
+    }
+
+    public ObservableList<TicketLookup.Match> matches() {
+        return matches;
+    }
+
+    public ReadOnlyStringProperty lookupMessageProperty() {
+        return lookupMessage.getReadOnlyProperty();
+    }
+
+    /** A line of the screen's text in the staff's language. */
+    public String text(String key) {
+        return strings.get(key);
+    }
+
+    /** How a look-up match is listed: order, name, place, price type, and its state when not valid. */
+    public String matchLabel(TicketLookup.Match m) {
+        String who = m.customerName() == null || m.customerName().isBlank() ? strings.get("gate.lookup.guest") : m.customerName();
+        String state = "VALID".equals(m.status()) ? "" : "  ·  " + m.status().toLowerCase(java.util.Locale.ROOT);
+        return (m.orderNumber() == null ? "—" : m.orderNumber()) + "  ·  " + who + "  ·  " + m.place() + "  ·  "
+                + m.priceType().label() + state;
     }
 }

@@ -1,6 +1,17 @@
 package com.admitone.client.ui.gate;
 
+import com.admitone.client.gate.Camera;
+import com.admitone.client.gate.CameraUnavailableException;
+import com.admitone.client.gate.Cameras;
 import com.admitone.client.gate.GateService;
+import com.admitone.client.gate.TicketPhotos;
+import com.admitone.client.store.replica.ChangeApplier;
+import com.admitone.model.pricing.PriceType;
+import com.admitone.model.sync.Change;
+import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.ticket.SigningKey;
+import com.admitone.model.ticket.TicketToken;
+import com.admitone.model.ticket.TicketTokenCodec;
 import com.admitone.client.testing.ClientUnderTest;
 import com.admitone.client.ui.common.ControllerFactory;
 import com.admitone.client.ui.common.FxmlFile;
@@ -15,6 +26,9 @@ import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -26,13 +40,20 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gate screen on a headless screen (Monocle) with a replica synced from a real sync server:
  * a keyboard-wedge scan of a sold ticket is green, the same ticket again orange with the first
- * scan's time and gate, a refunded ticket red.
+ * scan's time and gate, a refunded ticket red; a camera's frames, the manual look-up and a group's
+ * headcount.
  */
 class GateScreenUiTest {
     static TestServer server;
@@ -59,6 +81,9 @@ class GateScreenUiTest {
     static Instant startsAt;
     static String validToken;
     static String refundedToken;
+    static String cameraToken;
+    static String lookupOrderNumber;
+    static String groupToken;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -81,8 +106,15 @@ class GateScreenUiTest {
         refund.put("reason", "changed plans");
         assertThat(boxOffice.command(refund).get("status").asText()).isEqualTo("APPLIED");
 
+        cameraToken = boxOffice.command(ApiClient.sellCommand(map, ApiClient.seats(map, 2, 1), "ADULT", null))
+                .at("/data/tickets/0/token").asText();
+        ObjectNode family = ApiClient.sellCommand(map, ApiClient.seats(map, 3, 2), "ADULT", null);
+        family.putObject("customer").put("name", "Grace Hopper");
+        lookupOrderNumber = boxOffice.command(family).at("/data/orderNumber").asText();
+
         gateClient = new ClientUnderTest(dataDir, server.baseUrl(), "North gate PC", "gate", "gate-demo");
         gateClient.engine.syncNow().get(180, TimeUnit.SECONDS);
+        groupToken = addGroupTicket(3);
         background = Executors.newFixedThreadPool(2);
         FxToolkit.registerPrimaryStage();
     }
@@ -97,23 +129,10 @@ class GateScreenUiTest {
 
     @Test
     void wedgeScansShowAdmitThenAlreadyAdmittedAndRefundedIsRejected() throws Exception {
-        Clock atTheDoor = Clock.fixed(startsAt.minus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+        Clock atTheDoor = atTheDoor();
         ZoneId zone = ZoneOffset.UTC;
-        Strings strings = Strings.load(Locale.ENGLISH);
-        GateService service = new GateService(gateClient.store, gateClient.outbox, atTheDoor, gateClient::author);
-        GateViewModel model = new GateViewModel(service, gateClient.store, background, strings, zone, atTheDoor, "North");
-        ControllerFactory controllers = new ControllerFactory()
-                .register(GateController.class, () -> new GateController(model, background));
-        ViewLoader views = new ViewLoader(strings, controllers);
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(views.load(FxmlFile.GATE).root(), 1280, 720));
-            stage.show();
-        });
-        robot.interact(() -> {
-            GateViewModel.PerformanceChoice choice = new GateViewModel.PerformanceChoice(performance, "The test performance");
-            model.performances().add(0, choice);
-            model.performanceProperty().set(choice);
-        });
+        long recordedBefore = recordedScans();
+        showGate(new PhotoCameras(List.of()));
 
         wedge(validToken);
         awaitHeadline("ADMIT");
@@ -136,9 +155,182 @@ class GateScreenUiTest {
         screenshot("gate-rejected");
 
         // Every scan went to the outbox as a RecordScans command, for the server and the other gates.
-        long recorded = gateClient.store.read(s -> s.createSelectionQuery(
+        assertThat(recordedScans() - recordedBefore).isEqualTo(3);
+    }
+
+    @Test
+    void theCameraReadsATicketHeldUpToItOnceAndShowsAPreview() throws Exception {
+        long recordedBefore = recordedScans();
+        BufferedImage qr = TicketPhotos.qr(cameraToken, 6);
+        List<BufferedImage> frames = new ArrayList<>();
+        frames.add(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB));
+        for (int i = 0; i < 12; i++) {
+            frames.add(TicketPhotos.photo(qr, 4 + i, 360, i));
+        }
+        showGate(new PhotoCameras(frames));
+
+        robot.clickOn("#cameraToggle");
+        awaitHeadline("ADMIT");
+        assertThat(panelClasses()).contains("verdict-admit");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#cameraPreview").queryAs(ImageView.class).getImage() != null);
+        // The guest keeps holding the code up: frame after frame, but one scan, no "already admitted".
+        Thread.sleep(1500);
+        assertThat(text("#verdictHeadline")).isEqualTo("ADMIT");
+        assertThat(recordedScans() - recordedBefore).isEqualTo(1);
+        robot.clickOn("#cameraToggle");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#cameraPreview").queryAs(ImageView.class).getImage() == null);
+    }
+
+    @Test
+    void noCameraIsSaidPlainly() throws Exception {
+        showGate(new Cameras() {
+            @Override
+            public List<String> names() {
+                return List.of();
+            }
+
+            @Override
+            public Camera open(String name) {
+                throw new CameraUnavailableException("No camera found on this computer.");
+            }
+        });
+        robot.clickOn("#cameraToggle");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No camera found on this computer.".equals(text("#lookupMessage")));
+        assertThat(robot.lookup("#cameraToggle").queryAs(ToggleButton.class).isSelected()).isFalse();
+    }
+
+    @Test
+    void aGuestWithoutATicketIsFoundByOrderNumberAndChecked() throws Exception {
+        showGate(new PhotoCameras(List.of()));
+        robot.clickOn("#manualField").write(lookupOrderNumber.toLowerCase().replace("-", "")).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lookupResults").queryListView().getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#lookupMessage")).contains("2 tickets found");
+        screenshot("gate-lookup");
+        robot.type(KeyCode.ENTER);
+        awaitHeadline("ADMIT");
+        assertThat(robot.lookup("#lookupResults").queryListView().getItems()).isEmpty();
+
+        robot.clickOn("#manualField").write("Nobody Known").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#lookupMessage").contains("No ticket"));
+    }
+
+    @Test
+    void aGroupIsCountedThroughBeforeItIsAdmitted() throws Exception {
+        showGate(new PhotoCameras(List.of()));
+        long recordedBefore = recordedScans();
+        wedge(groupToken);
+        awaitHeadline("GROUP: UP TO 3");
+        assertThat(panelClasses()).contains("verdict-group");
+        assertThat(robot.lookup("#headcountBox").query().isVisible()).isTrue();
+        assertThat(recordedScans()).as("nobody is through before the headcount").isEqualTo(recordedBefore);
+        screenshot("gate-group-headcount");
+
+        robot.interact(() -> robot.lookup("#headcount").<Spinner<Integer>>query().getValueFactory().setValue(2));
+        robot.clickOn("#headcountAdmit");
+        awaitHeadline("ADMIT");
+        assertThat(text("#verdictDetail")).contains("2 let in now, 2 of 3 in");
+        assertThat(robot.lookup("#headcountBox").query().isVisible()).isFalse();
+
+        wedge(groupToken);
+        awaitHeadline("GROUP: UP TO 1");
+        robot.type(KeyCode.ESCAPE);
+        awaitHeadline("READY");
+        assertThat(admissions(groupToken)).isEqualTo(2);
+    }
+
+    private GateViewModel showGate(Cameras cameras) throws Exception {
+        Clock atTheDoor = atTheDoor();
+        Strings strings = Strings.load(Locale.ENGLISH);
+        GateService service = new GateService(gateClient.store, gateClient.outbox, atTheDoor, gateClient::author);
+        GateViewModel model = new GateViewModel(service, gateClient.store, background, strings, ZoneOffset.UTC, atTheDoor, "North");
+        ControllerFactory controllers = new ControllerFactory()
+                .register(GateController.class, () -> new GateController(model, background, cameras));
+        ViewLoader views = new ViewLoader(strings, controllers);
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(views.load(FxmlFile.GATE).root(), 1280, 720));
+            stage.show();
+        });
+        robot.interact(() -> {
+            GateViewModel.PerformanceChoice choice = new GateViewModel.PerformanceChoice(performance, "The test performance");
+            model.performances().add(0, choice);
+            model.performanceProperty().set(choice);
+        });
+        return model;
+    }
+
+    private static Clock atTheDoor() {
+        return Clock.fixed(startsAt.minus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+    }
+
+    /** A ticket for a group, signed by a key the replica trusts, applied as the change feed would bring it. */
+    private static String addGroupTicket(int admits) {
+        SigningKey key = SigningKey.generate();
+        UUID ticketId = UUID.randomUUID();
+        String token = TicketTokenCodec.encode(new TicketToken(key.keyId(), ticketId, performance, null, 1L, PriceType.CHILD,
+                startsAt.minus(Duration.ofHours(2)), startsAt.plus(Duration.ofHours(3)), admits), key);
+        gateClient.store.write(session -> {
+            ChangeApplier.apply(session, new Change(0, ChangeEntity.SIGNING_KEY, key.keyId(), false, Map.of("owner", "server",
+                    "publicKey", Base64.getEncoder().encodeToString(key.publicKey()), "revoked", false), Instant.now()));
+            Map<String, Object> ticket = new HashMap<>();
+            ticket.put("orderId", UUID.randomUUID().toString());
+            ticket.put("performanceId", performance);
+            ticket.put("areaId", 1L);
+            ticket.put("priceType", "CHILD");
+            ticket.put("priceMinor", 0);
+            ticket.put("status", "VALID");
+            ticket.put("token", token);
+            ticket.put("keyId", key.keyId());
+            ChangeApplier.apply(session, new Change(0, ChangeEntity.TICKET, ticketId.toString(), false, ticket, Instant.now()));
+            return null;
+        });
+        return token;
+    }
+
+    private static long recordedScans() {
+        return gateClient.store.read(s -> s.createSelectionQuery(
                 "select count(*) from OutboxItem where commandType = 'RecordScans'", Long.class).getSingleResult());
-        assertThat(recorded).isEqualTo(3);
+    }
+
+    private static long admissions(String token) throws Exception {
+        String ticketId = TicketTokenCodec.decode(token).token().ticketId().toString();
+        return gateClient.store.read(s -> s.createSelectionQuery(
+                        "select count(*) from ScanEntry where ticketId = :t and verdict = 'ADMIT'", Long.class)
+                .setParameter("t", ticketId).getSingleResult());
+    }
+
+    /** Frames from pictures, as a camera would deliver them; the last one repeats. */
+    private record PhotoCameras(List<BufferedImage> frames) implements Cameras {
+        @Override
+        public List<String> names() {
+            return List.of("Test camera");
+        }
+
+        @Override
+        public Camera open(String name) {
+            return new Camera() {
+                int next;
+
+                @Override
+                public String name() {
+                    return "Test camera";
+                }
+
+                @Override
+                public Optional<BufferedImage> grab() {
+                    if (frames.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(frames.get(Math.min(next++, frames.size() - 1)));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 
     /** With -Dadmitone.screenshots=DIR, saves a picture of the screen (Monocle renders in software). */
