@@ -29,7 +29,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scan tool on real QR images: plain, rotated, blurred, inverted, faded and JPEG-compressed. */
+/** The scan tool on real QR images: plain, rotated, skewed, blurred, inverted, faded, small in the frame and JPEG-compressed. */
 class ScanMainTest {
     static final Instant START = Instant.parse("2026-11-22T19:30:00Z");
     static final SigningKey KEY = SigningKey.generate();
@@ -52,6 +52,9 @@ class ScanMainTest {
         readable.add(TicketPhotos.png(TicketPhotos.inverted(qr), dir.resolve("inverted.png")));
         readable.add(TicketPhotos.png(TicketPhotos.lowContrast(qr), dir.resolve("faded.png")));
         readable.add(TicketPhotos.jpeg(TicketPhotos.photo(qr, 5, 220, 4), dir.resolve("photo.jpg"), 0.6f));
+        readable.add(TicketPhotos.png(TicketPhotos.skewed(TicketPhotos.photo(qr, 3, 300, 6), 0.25, 0.75), dir.resolve("skewed.png")));
+        // Held far from the camera: about 2.5 pixels per module.
+        readable.add(TicketPhotos.jpeg(TicketPhotos.photo(qr, 7, 140, 7), dir.resolve("small.jpg"), 0.8f));
         noise = TicketPhotos.png(TicketPhotos.photo(new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB), 0, 50, 5),
                 dir.resolve("no-code.png"));
         Files.writeString(dir.resolve("not-an-image.png"), "hello");

@@ -68,6 +68,25 @@ public final class TicketPhotos {
         return photo;
     }
 
+    /**
+     * The photo taken at an angle: the ticket's plane leans away, so the code is sheared and
+     * squashed, as a phone held low at the gate sees it.
+     */
+    static BufferedImage skewed(BufferedImage image, double shear, double squash) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+        t.translate(out.getWidth() * 0.1, out.getHeight() * 0.1);
+        t.shear(shear, 0);
+        t.scale(0.8, squash * 0.8);
+        g.drawImage(image, t, null);
+        g.dispose();
+        return out;
+    }
+
     static BufferedImage blurred(BufferedImage image) {
         float[] kernel = new float[9];
         java.util.Arrays.fill(kernel, 1f / 9f);
