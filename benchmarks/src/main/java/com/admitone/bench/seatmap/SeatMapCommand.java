@@ -1,6 +1,7 @@
 package com.admitone.bench.seatmap;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
@@ -13,9 +14,13 @@ public final class SeatMapCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "OUTPUT", description = "where to write the JSON (default: benchmarks/results/seatmap.json)")
     String output;
 
+    @Option(names = "--no-warm-up", description = "Skip the warm-up the client does at its log-in screen: measures a "
+            + "first paint on a JVM that has never drawn a seat map.")
+    boolean noWarmUp;
+
     @Override
     public Integer call() throws Exception {
-        SeatMapBench.main(output == null ? new String[0] : new String[]{output});
+        SeatMapBench.run(output, !noWarmUp);
         return 0;
     }
 }

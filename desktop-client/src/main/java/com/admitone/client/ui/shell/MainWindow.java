@@ -9,6 +9,7 @@ import com.admitone.client.ui.common.ControllerFactory;
 import com.admitone.client.sales.Counter;
 import com.admitone.client.store.Outbox;
 import com.admitone.client.ui.boxoffice.BoxOfficeController;
+import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.FxmlFile;
 import com.admitone.client.ui.common.Navigator;
@@ -25,9 +26,11 @@ import com.admitone.client.ui.login.SetPinController;
 import com.admitone.client.ui.login.SwitchCashierController;
 import com.admitone.client.ui.sync.OutboxViewModel;
 import com.admitone.client.ui.sync.SyncController;
+import javafx.animation.PauseTransition;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -119,6 +122,11 @@ public final class MainWindow implements Navigator {
             showLogin();
         }
         stage.show();
+        // While staff log in, draw a small seat map off screen once, so the first performance they
+        // open paints at once instead of paying for a cold JVM (see SeatMapView.warmUp).
+        PauseTransition idle = new PauseTransition(Duration.millis(400));
+        idle.setOnFinished(e -> SeatMapView.warmUp());
+        idle.play();
     }
 
     private void show(FxmlFile file, String titleSuffix) {

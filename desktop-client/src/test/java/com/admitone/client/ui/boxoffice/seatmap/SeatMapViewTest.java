@@ -60,6 +60,22 @@ class SeatMapViewTest {
     }
 
     @Test
+    void theWarmUpRunsOffScreenAndLeavesTheShownMapAlone(FxRobot robot) throws Exception {
+        long paintsBefore = map.getFullPaintCount();
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> SeatMapView.warmUp().whenComplete((v, e) -> {
+            if (e == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(e);
+            }
+        }));
+        done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(map.getFullPaintCount()).isEqualTo(paintsBefore);
+        assertThat(robot.listTargetWindows()).hasSize(1);
+    }
+
+    @Test
     void clickingAFreeSeatSelectsIt(FxRobot robot) {
         robot.clickOn(onScreen(stalls(2, 5)), MouseButton.PRIMARY);
 
