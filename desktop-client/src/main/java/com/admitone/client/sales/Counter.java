@@ -368,6 +368,25 @@ public final class Counter {
                 .toList());
     }
 
+    /**
+     * Customers of earlier orders whose name, e-mail or phone contains {@code q}, most recent first and
+     * each once, so a returning customer is attached to a new sale without typing their details again.
+     */
+    public List<Commands.Customer> knownCustomers(String q, int max) {
+        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        if (needle.length() < 2) {
+            return List.of();
+        }
+        String like = "%" + needle.replace("%", "").replace("_", "") + "%";
+        return store.read(s -> s.createSelectionQuery("from CustomerOrder where lower(customerName) like :q "
+                                + "or lower(customerEmail) like :q or customerPhone like :q order by created desc", CustomerOrder.class)
+                .setParameter("q", like).setMaxResults(max * 5).getResultList().stream()
+                .map(o -> new Commands.Customer(o.customerName(), o.customerEmail(), o.customerPhone()))
+                .distinct()
+                .limit(max)
+                .toList());
+    }
+
     private static boolean contains(String hay, String needle) {
         return hay != null && hay.toLowerCase(Locale.ROOT).contains(needle);
     }

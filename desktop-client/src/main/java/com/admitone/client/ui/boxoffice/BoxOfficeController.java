@@ -43,6 +43,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -312,6 +315,9 @@ public final class BoxOfficeController {
         customerPhone.setPromptText(t("boxoffice.customer.phone", "Phone"));
         HBox contact = new HBox(6, customerEmail, customerPhone);
         HBox.setHgrow(customerEmail, Priority.ALWAYS);
+        for (TextField field : List.of(customerName, customerEmail, customerPhone)) {
+            offerKnownCustomers(field);
+        }
         totalLabel.setId("totalLabel");
         totalLabel.getStyleClass().add("basket-total");
         taxLabel.setId("taxLabel");
@@ -1138,6 +1144,34 @@ public final class BoxOfficeController {
         } catch (IllegalArgumentException e) {
             changeLabel.setText("");
         }
+    }
+
+    /**
+     * Typing two or more letters of a name, e-mail or phone offers the customers of earlier orders;
+     * picking one fills all three fields. ControlsFX asks for suggestions on its own thread, so the
+     * replica is read off the JavaFX thread.
+     */
+    private void offerKnownCustomers(TextField field) {
+        StringConverter<Commands.Customer> label = new StringConverter<>() {
+            @Override
+            public String toString(Commands.Customer c) {
+                return c == null ? "" : java.util.stream.Stream.of(c.name(), c.email(), c.phone())
+                        .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  "));
+            }
+
+            @Override
+            public Commands.Customer fromString(String text) {
+                return null;
+            }
+        };
+        AutoCompletionBinding<Commands.Customer> known = TextFields.bindAutoCompletion(field,
+                request -> counter.knownCustomers(request.getUserText(), 8), label);
+        known.setOnAutoCompleted(e -> {
+            Commands.Customer c = e.getCompletion();
+            customerName.setText(c.name() == null ? "" : c.name());
+            customerEmail.setText(c.email() == null ? "" : c.email());
+            customerPhone.setText(c.phone() == null ? "" : c.phone());
+        });
     }
 
     private void takePayment() {
