@@ -19,6 +19,7 @@ import com.admitone.server.http.Json;
 import com.admitone.server.http.ProblemResponses;
 import com.admitone.server.http.QueryTextGuard;
 import com.admitone.server.http.RouteInfo;
+import com.admitone.server.inventory.AllotmentService;
 import com.admitone.server.inventory.AreaStatus;
 import com.admitone.server.inventory.HoldArea;
 import com.admitone.server.inventory.HoldExpiry;
@@ -33,6 +34,7 @@ import com.admitone.server.programme.Price;
 import com.admitone.server.programme.ProgrammeController;
 import com.admitone.server.programme.ProgrammeQueries;
 import com.admitone.server.sales.CustomerOrder;
+import com.admitone.server.sales.OfflineSales;
 import com.admitone.server.sales.OrderController;
 import com.admitone.server.sales.OrderQueries;
 import com.admitone.server.sales.Payment;
@@ -79,7 +81,9 @@ public final class AdmitOneServer implements AutoCloseable {
     static final List<Class<?>> ENTITIES = List.of(ChangeEntry.class, AuditEntry.class, StaffUser.class, Device.class,
             StaffSession.class, SigningKeyRecord.class, Venue.class, Section.class, Seat.class, GaArea.class, Event.class,
             Performance.class, Price.class, SeatStatus.class, AreaStatus.class, SeatHold.class, HoldArea.class,
-            CustomerOrder.class, Ticket.class, Payment.class, CommandLogEntry.class, com.admitone.server.gate.Scan.class);
+            CustomerOrder.class, Ticket.class, Payment.class, CommandLogEntry.class, com.admitone.server.gate.Scan.class,
+            com.admitone.server.inventory.Allotment.class, com.admitone.server.keys.DeviceKeyRecord.class,
+            com.admitone.server.sales.OfflineConflict.class);
 
     private final Database database;
     private final LivePush push;
@@ -98,17 +102,20 @@ public final class AdmitOneServer implements AutoCloseable {
             ChangeFeed feed = new ChangeFeed(database, json);
             this.push = new LivePush(feed, config.pushPollMillis());
             this.writer = new Writer(database, feed, push, json, config.clock());
-            AuthService auth = new AuthService(database, writer);
             TicketSigner signer = TicketSigner.loadOrCreate(database, writer);
+            AuthService auth = new AuthService(database, writer, new com.admitone.server.keys.DeviceKeys(signer));
             InventoryService inventory = new InventoryService();
-            SalesService sales = new SalesService(inventory, signer, new com.admitone.server.programme.ReferenceData());
-            this.commands = new CommandService(writer, inventory, sales, auth, json);
+            com.admitone.server.programme.ReferenceData reference = new com.admitone.server.programme.ReferenceData();
+            SalesService sales = new SalesService(inventory, signer, reference);
+            AllotmentService allotments = new AllotmentService();
+            this.commands = new CommandService(writer, inventory, sales, auth, new com.admitone.server.gate.ScanLog(), allotments,
+                    new OfflineSales(allotments, signer, reference), json);
             if (config.demo()) {
                 DemoData.load(writer, auth, config.demoDays());
             } else if (!auth.hasUsers()) {
                 createFirstAdmin(auth, config.dataDir());
             }
-            this.holdExpiry = new HoldExpiry(writer, inventory, config.holdExpiryPeriodMillis());
+            this.holdExpiry = new HoldExpiry(writer, inventory, allotments, config.holdExpiryPeriodMillis());
             this.app = createApp(json, auth, feed, commands, new ProgrammeQueries(database), new OrderQueries(database),
                     new AuditTrail(database), signer);
             app.start(config.port());
@@ -151,6 +158,8 @@ public final class AdmitOneServer implements AutoCloseable {
                 post("/api/auth/logout", authRoutes::logout, Access.STAFF);
                 get("/api/auth/me", authRoutes::me, Access.STAFF);
                 post("/api/devices/enrol", authRoutes::enrol, Access.ANYONE);
+                // Open like log-in: the device proves itself with its own X-Device-Id and X-Device-Secret.
+                post("/api/devices/key", authRoutes::certifyKey, Access.ANYONE);
                 get("/api/devices", authRoutes::devices, Access.MANAGERS);
                 post("/api/devices/{deviceId}/revoke", authRoutes::revoke, Access.MANAGERS);
                 get("/api/users", authRoutes::users, Access.ADMIN);

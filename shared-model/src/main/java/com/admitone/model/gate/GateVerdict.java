@@ -75,6 +75,7 @@ public record GateVerdict(Verdict verdict, TicketToken token, Admission previous
             Verdict revoked = switch (status) {
                 case REFUNDED -> Verdict.REFUNDED;
                 case EXCHANGED -> Verdict.EXCHANGED;
+                case CANCELLED -> Verdict.CANCELLED;
                 default -> Verdict.TRANSFERRED;
             };
             return new GateVerdict(revoked, token, null, 0, "ticket " + token.ticketId() + " is " + status);

@@ -6,10 +6,12 @@ package com.admitone.model.gate;
  * device may not have synced yet), which is why only revocations reject.
  */
 public enum TicketStatus {
-    VALID, UNKNOWN, REFUNDED, EXCHANGED, TRANSFERRED;
+    VALID, UNKNOWN, REFUNDED, EXCHANGED, TRANSFERRED,
+    /** Sold offline but never placed: the server could not give it a seat (a conflict); it admits nobody. */
+    CANCELLED;
 
     public boolean revoked() {
-        return this == REFUNDED || this == EXCHANGED || this == TRANSFERRED;
+        return this == REFUNDED || this == EXCHANGED || this == TRANSFERRED || this == CANCELLED;
     }
 
     /** Reads the status the server publishes on a ticket; anything not known to revoke counts as valid. */
@@ -21,6 +23,7 @@ public enum TicketStatus {
             case "REFUNDED" -> REFUNDED;
             case "EXCHANGED" -> EXCHANGED;
             case "TRANSFERRED" -> TRANSFERRED;
+            case "CANCELLED" -> CANCELLED;
             default -> VALID;
         };
     }

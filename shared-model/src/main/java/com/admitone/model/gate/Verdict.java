@@ -15,6 +15,7 @@ public enum Verdict {
     REFUNDED(Light.RED, "This ticket was refunded."),
     EXCHANGED(Light.RED, "This ticket was exchanged for another one."),
     TRANSFERRED(Light.RED, "This ticket was transferred to someone else."),
+    CANCELLED(Light.RED, "This ticket was cancelled: it was sold offline and could not be placed."),
     ALREADY_ADMITTED(Light.ORANGE, "Already admitted."),
     ADMIT(Light.GREEN, "Admit."),
     EXITED(Light.GREEN, "Exit recorded.");

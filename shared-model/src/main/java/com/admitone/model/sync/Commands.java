@@ -193,4 +193,13 @@ public final class Commands {
             payouts = payouts == null ? List.of() : List.copyOf(payouts);
         }
     }
+
+    /**
+     * Sets what the server does with provisional offline sales of a performance (see
+     * {@link com.admitone.model.offline.ProvisionalPolicy}). Managers and admins only; applies to
+     * sales that arrive from then on.
+     */
+    public record SetProvisionalPolicy(Long performanceId, com.admitone.model.offline.ProvisionalPolicy policy,
+                                       String reason) implements Command {
+    }
 }

@@ -25,6 +25,9 @@ public class AuditEntry {
     @Column(name = "entity_id")
     String entityId;
     String detail;
+    /** The device's own clock when it recorded the command behind this entry; null for the server's own work. */
+    @Column(name = "device_time_ms")
+    Instant deviceTime;
 
     protected AuditEntry() {
     }
@@ -42,7 +45,12 @@ public class AuditEntry {
         this.detail = detail;
     }
 
+    public AuditEntry withDeviceTime(Instant deviceTime) {
+        this.deviceTime = deviceTime;
+        return this;
+    }
+
     public AuditRecord toRecord() {
-        return new AuditRecord(id, at, userId, username, deviceId, action, entity, entityId, detail);
+        return new AuditRecord(id, at, userId, username, deviceId, action, entity, entityId, detail, deviceTime);
     }
 }

@@ -2,6 +2,7 @@ package com.admitone.server.auth;
 
 import com.admitone.model.auth.Role;
 import com.admitone.model.problem.ErrorCode;
+import com.admitone.model.ticket.DeviceCertificate;
 import com.admitone.server.http.AccessControl;
 import com.admitone.server.http.ApiException;
 import io.javalin.http.Context;
@@ -20,7 +21,13 @@ public final class AuthController {
     public record LoginRequest(String username, String password) {
     }
 
-    public record EnrolRequest(String name, String username, String password) {
+    public record EnrolRequest(String name, String username, String password, String publicKey) {
+    }
+
+    public record DeviceKeyRequest(String publicKey) {
+    }
+
+    public record DeviceKeyAnswer(DeviceCertificate certificate) {
     }
 
     public record CreateUserRequest(String username, String displayName, String role, String password) {
@@ -47,7 +54,14 @@ public final class AuthController {
 
     public void enrol(Context ctx) {
         EnrolRequest body = ctx.bodyAsClass(EnrolRequest.class);
-        ctx.status(HttpStatus.CREATED).json(auth.enrol(body.name(), body.username(), body.password()));
+        ctx.status(HttpStatus.CREATED).json(auth.enrol(body.name(), body.username(), body.password(), body.publicKey()));
+    }
+
+    /** {@code POST /api/devices/key}: the device's own credentials in the headers, its new public key in the body. */
+    public void certifyKey(Context ctx) {
+        DeviceKeyRequest body = ctx.bodyAsClass(DeviceKeyRequest.class);
+        ctx.json(new DeviceKeyAnswer(auth.certifyKey(ctx.header("X-Device-Id"), ctx.header("X-Device-Secret"),
+                body == null ? null : body.publicKey())));
     }
 
     public void devices(Context ctx) {

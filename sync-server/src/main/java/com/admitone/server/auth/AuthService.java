@@ -3,7 +3,10 @@ package com.admitone.server.auth;
 import com.admitone.model.auth.Role;
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.ticket.DeviceCertificate;
+import com.admitone.model.ticket.VerifyingKey;
 import com.admitone.server.http.ApiException;
+import com.admitone.server.keys.DeviceKeys;
 import com.admitone.server.storage.Database;
 import com.admitone.server.sync.Writer;
 import org.hibernate.Session;
@@ -40,9 +43,17 @@ public final class AuthService {
     private record CheckedSession(Principal principal, long validUntilNanos) {
     }
 
+    private final DeviceKeys deviceKeys;
+
     public AuthService(Database database, Writer writer) {
+        this(database, writer, null);
+    }
+
+    /** With {@code deviceKeys}, enrolment certifies a device's ticket key too (docs/offline.md). */
+    public AuthService(Database database, Writer writer, DeviceKeys deviceKeys) {
         this.database = database;
         this.writer = writer;
+        this.deviceKeys = deviceKeys;
         this.dummyHash = hasher.hash("not a password of anybody");
     }
 
@@ -170,8 +181,20 @@ public final class AuthService {
 
     /** Enrols a device; the credentials must be a manager's or an admin's. */
     public Enrolment enrol(String name, String username, String password) {
+        return enrol(name, username, password, null);
+    }
+
+    /**
+     * Enrols a device and, when it sends its Ed25519 public key, certifies that key in the same
+     * transaction: a bad key enrols nothing.
+     */
+    public Enrolment enrol(String name, String username, String password, String publicKeyBase64) {
         if (name == null || name.isBlank() || name.length() > 120) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A device needs a name of 1 to 120 characters.");
+        }
+        VerifyingKey key = publicKeyBase64 == null ? null : DeviceKeys.parse(publicKeyBase64);
+        if (key != null && deviceKeys == null) {
+            throw new IllegalStateException("device keys are not wired");
         }
         StaffUser user = checkPassword(username, password);
         if (user.role != Role.ADMIN && user.role != Role.MANAGER) {
@@ -180,14 +203,39 @@ public final class AuthService {
         String secret = Secrets.newSecret();
         String deviceId = UUID.randomUUID().toString();
         Principal principal = new Principal(user.id, user.username, user.displayName, user.role, deviceId);
-        writer.write(principal, ctx -> {
+        DeviceCertificate certificate = writer.write(principal, ctx -> {
             Device device = new Device(deviceId, name.strip(), Secrets.sha256(secret), user.id, ctx.now());
             ctx.session().persist(device);
             ctx.audit("device_enrolled", ChangeEntity.DEVICE, deviceId, Map.of("name", device.name));
             ctx.changed(ChangeEntity.DEVICE, deviceId, Map.of("id", deviceId, "name", device.name, "status", device.status));
-            return null;
-        });
-        return new Enrolment(deviceId, secret, name.strip());
+            if (key == null) {
+                return null;
+            }
+            ctx.session().flush();
+            return deviceKeys.certify(ctx, deviceId, key);
+        }).value();
+        return new Enrolment(deviceId, secret, name.strip(), certificate);
+    }
+
+    /**
+     * Certifies a new ticket key for an enrolled device that proves itself with its own credentials
+     * (devices enrolled before keys existed, or re-keying before the certificate runs out).
+     */
+    public DeviceCertificate certifyKey(String deviceId, String deviceSecret, String publicKeyBase64) {
+        Device device = requireDevice(deviceId, deviceSecret);
+        if (publicKeyBase64 == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "publicKey is required.");
+        }
+        VerifyingKey key = DeviceKeys.parse(publicKeyBase64);
+        // No member of staff is involved: the device itself asks, and the audit trail says so.
+        Principal principal = new Principal("device", "device", device.name, Role.BOX_OFFICE, device.id);
+        return writer.write(principal, ctx -> {
+            Device fresh = ctx.session().find(Device.class, device.id);
+            if (Device.REVOKED.equals(fresh.status)) {
+                throw new ApiException(ErrorCode.DEVICE_REVOKED, "This device was revoked; ask a manager to enrol it again.");
+            }
+            return deviceKeys.certify(ctx, device.id, key);
+        }).value();
     }
 
     public DeviceView revoke(Principal by, String deviceId) {
@@ -202,6 +250,8 @@ public final class AuthService {
                 device.revoked = ctx.now();
                 ctx.audit("device_revoked", ChangeEntity.DEVICE, deviceId, Map.of("name", device.name));
                 ctx.changed(ChangeEntity.DEVICE, deviceId, Map.of("id", deviceId, "name", device.name, "status", device.status));
+                // Gates stop trusting what the device signs as soon as they pull this.
+                DeviceKeys.revokeAll(ctx, deviceId);
             }
             return device.view();
         }).value();

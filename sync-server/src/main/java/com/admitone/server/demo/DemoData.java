@@ -1,6 +1,7 @@
 package com.admitone.server.demo;
 
 import com.admitone.model.auth.Role;
+import com.admitone.model.offline.ProvisionalPolicy;
 import com.admitone.model.pricing.PriceType;
 import com.admitone.model.venue.SeatFlag;
 import com.admitone.server.auth.AuthService;
@@ -141,11 +142,14 @@ public final class DemoData {
         for (int d = 0; d < days; d++) {
             LocalDate date = today.plusDays(d);
             Event event = d < days / 2 ? tempest : carol;
+            // The Tempest takes provisional offline sales and moves them when their seats are gone; the
+            // family show sells offline only from allotments (groups must sit together, so no moving).
+            ProvisionalPolicy policy = event == tempest ? ProvisionalPolicy.ACCEPT_OR_MOVE : ProvisionalPolicy.NOT_ALLOWED;
             if (date.getDayOfWeek() != DayOfWeek.MONDAY) {
-                setup.performance(event, venue, date.atTime(LocalTime.of(19, 30)).atZone(zone).toInstant(), prices, List.of());
+                setup.performance(event, venue, date.atTime(LocalTime.of(19, 30)).atZone(zone).toInstant(), prices, List.of(), policy);
             }
             if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                setup.performance(event, venue, date.atTime(LocalTime.of(14, 30)).atZone(zone).toInstant(), prices, List.of());
+                setup.performance(event, venue, date.atTime(LocalTime.of(14, 30)).atZone(zone).toInstant(), prices, List.of(), policy);
             }
         }
     }
@@ -160,7 +164,9 @@ public final class DemoData {
         for (int d = 0; d < days; d++) {
             LocalDate date = today.plusDays(d);
             for (int hour = 10; hour <= 16; hour++) {
-                setup.performance(exhibition, venue, date.atTime(hour, 0).atZone(zone).toInstant(), prices, List.of(gallery));
+                // Timed slots have no seats to move to: accept offline sales while places are left.
+                setup.performance(exhibition, venue, date.atTime(hour, 0).atZone(zone).toInstant(), prices, List.of(gallery),
+                        ProvisionalPolicy.ACCEPT_IF_FREE);
             }
         }
     }

@@ -1,7 +1,9 @@
 package com.admitone.server.keys;
 
 import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.ticket.DeviceCertificate;
 import com.admitone.model.ticket.SigningKey;
+import com.admitone.model.ticket.VerifyingKey;
 import com.admitone.model.ticket.TicketToken;
 import com.admitone.model.ticket.TicketTokenCodec;
 import com.admitone.server.auth.Principal;
@@ -60,6 +62,15 @@ public final class TicketSigner {
 
     public String sign(TicketToken token) {
         return TicketTokenCodec.encode(token, key);
+    }
+
+    /** Signs a device's key certificate (see {@link DeviceKeys}). */
+    public DeviceCertificate certify(String deviceId, VerifyingKey deviceKey, java.time.Instant notAfter) {
+        return DeviceCertificate.issue(key, deviceId, deviceKey, notAfter);
+    }
+
+    public VerifyingKey verifyingKey() {
+        return key.verifyingKey();
     }
 
     /** Every public key a gate should accept. */

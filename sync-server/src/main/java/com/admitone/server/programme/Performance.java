@@ -1,5 +1,6 @@
 package com.admitone.server.programme;
 
+import com.admitone.model.offline.ProvisionalPolicy;
 import com.admitone.model.programme.PerformanceStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,9 +27,10 @@ public class Performance {
     Instant startsAt;
     @Enumerated(EnumType.STRING)
     PerformanceStatus status;
-    /** What happens to offline sales outside an allotment: ALLOW or REFUSE (the offline issue builds on it). */
+    /** What happens to offline sales outside an allotment (docs/offline.md). */
+    @Enumerated(EnumType.STRING)
     @Column(name = "provisional_policy")
-    String provisionalPolicy;
+    ProvisionalPolicy provisionalPolicy;
 
     protected Performance() {
     }
@@ -39,7 +41,7 @@ public class Performance {
         this.venueId = venueId;
         this.startsAt = startsAt;
         this.status = status;
-        this.provisionalPolicy = "ALLOW";
+        this.provisionalPolicy = ProvisionalPolicy.ACCEPT_OR_MOVE;
     }
 
     public long id() {
@@ -62,6 +64,10 @@ public class Performance {
         return status;
     }
 
+    public ProvisionalPolicy provisionalPolicy() {
+        return provisionalPolicy;
+    }
+
     public Map<String, Object> feedData() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
@@ -69,7 +75,7 @@ public class Performance {
         data.put("venueId", venueId);
         data.put("startsAt", startsAt.toString());
         data.put("status", status.name());
-        data.put("provisionalPolicy", provisionalPolicy);
+        data.put("provisionalPolicy", provisionalPolicy.name());
         return data;
     }
 }

@@ -1,5 +1,6 @@
 package com.admitone.server.programme;
 
+import com.admitone.model.offline.ProvisionalPolicy;
 import com.admitone.model.programme.PerformanceStatus;
 import com.admitone.model.pricing.PriceType;
 import com.admitone.model.problem.ErrorCode;
@@ -89,7 +90,14 @@ public final class ProgrammeSetup {
      */
     public Performance performance(Event event, Venue venue, Instant startsAt, Map<String, Map<PriceType, Long>> priceList,
                                    List<GaArea> areas) {
+        return performance(event, venue, startsAt, priceList, areas, ProvisionalPolicy.ACCEPT_OR_MOVE);
+    }
+
+    /** A performance as above whose provisional offline sales follow {@code policy}. */
+    public Performance performance(Event event, Venue venue, Instant startsAt, Map<String, Map<PriceType, Long>> priceList,
+                                   List<GaArea> areas, ProvisionalPolicy policy) {
         Performance performance = new Performance(nextId(), event.id(), venue.id(), startsAt, PerformanceStatus.ON_SALE);
+        performance.provisionalPolicy = policy;
         ctx.session().persist(performance);
         ctx.session().flush();
         ctx.session().createNativeMutationQuery("INSERT INTO seat_state (performance_id, seat_id, state, version) "
@@ -143,5 +151,24 @@ public final class ProgrammeSetup {
                     Map.of("from", from.name(), "to", command.status().name(), "reason", command.reason().strip()));
         }
         return Map.of("performanceId", performance.id(), "status", performance.status.name());
+    }
+
+    /** Sets a performance's provisional policy (managers and admins; see docs/offline.md). */
+    public static Map<String, Object> setProvisionalPolicy(WriteContext ctx, Commands.SetProvisionalPolicy command) {
+        if (command.policy() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "policy is required: NOT_ALLOWED, ACCEPT_IF_FREE or ACCEPT_OR_MOVE.");
+        }
+        if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
+            throw new ApiException(ErrorCode.REASON_REQUIRED, "Give a reason of up to 200 characters.");
+        }
+        Performance performance = InventoryService.requirePerformance(ctx.session(), command.performanceId());
+        ProvisionalPolicy from = performance.provisionalPolicy;
+        if (from != command.policy()) {
+            performance.provisionalPolicy = command.policy();
+            ctx.changed(ChangeEntity.PERFORMANCE, performance.id(), performance.feedData());
+            ctx.audit("provisional_policy", ChangeEntity.PERFORMANCE, performance.id(),
+                    Map.of("from", from.name(), "to", command.policy().name(), "reason", command.reason().strip()));
+        }
+        return Map.of("performanceId", performance.id(), "provisionalPolicy", performance.provisionalPolicy.name());
     }
 }

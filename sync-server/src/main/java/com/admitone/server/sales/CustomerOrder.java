@@ -45,6 +45,9 @@ public class CustomerOrder {
     Instant created;
     @Column(name = "device_time_ms")
     Instant deviceTime;
+    /** What sync made of an offline sale (a {@code ReconcileOutcome} name); null for a sale made online. */
+    @Column(name = "reconcile_outcome")
+    String reconcileOutcome;
 
     protected CustomerOrder() {
     }
@@ -84,6 +87,10 @@ public class CustomerOrder {
         data.put("userId", userId);
         data.put("deviceId", deviceId);
         data.put("createdAt", created.toString());
+        if (reconcileOutcome != null) {
+            data.put("offline", true);
+            data.put("outcome", reconcileOutcome);
+        }
         return data;
     }
 }

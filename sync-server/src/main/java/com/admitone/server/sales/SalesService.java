@@ -283,7 +283,7 @@ public final class SalesService {
 
 
 
-    private static void checkDiscount(long discount, long of, String reason) {
+    static void checkDiscount(long discount, long of, String reason) {
         if (discount < 0) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A discount cannot be negative.");
         }
@@ -299,7 +299,7 @@ public final class SalesService {
     }
 
     /** Validates payment lines and returns their sum. */
-    private static long checkPayments(List<Commands.PaymentLine> payments) {
+    static long checkPayments(List<Commands.PaymentLine> payments) {
         if (payments.size() > 20) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "At most 20 payments per order.");
         }
@@ -325,7 +325,7 @@ public final class SalesService {
         return sum;
     }
 
-    private static List<String> paymentIds(List<Commands.PaymentLine> lines) {
+    static List<String> paymentIds(List<Commands.PaymentLine> lines) {
         return lines.stream().filter(l -> l.paymentId() != null).map(l -> l.paymentId().toString()).toList();
     }
 
@@ -333,7 +333,7 @@ public final class SalesService {
      * Ids of orders, tickets and payments come from the device: one used before is refused, in one
      * round trip for all of them, before anything is written.
      */
-    private static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
+    static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
         List<String> ids = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id = ?");
         ids.add(orderId == null ? "" : orderId);
@@ -365,7 +365,7 @@ public final class SalesService {
     }
 
     /** A payment id named twice in one command. */
-    private static void requireDistinctPaymentIds(List<Commands.PaymentLine> lines) {
+    static void requireDistinctPaymentIds(List<Commands.PaymentLine> lines) {
         Set<String> ids = new HashSet<>();
         for (Commands.PaymentLine line : lines) {
             if (line.paymentId() != null && !ids.add(line.paymentId().toString())) {
@@ -374,11 +374,11 @@ public final class SalesService {
         }
     }
 
-    private static long changeDue(List<Commands.PaymentLine> payments) {
+    static long changeDue(List<Commands.PaymentLine> payments) {
         return payments.stream().filter(p -> p.tenderedMinor() != null).mapToLong(p -> p.tenderedMinor() - p.amountMinor()).sum();
     }
 
-    private static String uniqueNumber(Session session) {
+    static String uniqueNumber(Session session) {
         for (int attempt = 0; attempt < 20; attempt++) {
             String number = OrderNumber.next();
             boolean clash = !Sql.query(session, "SELECT 1 FROM customer_order WHERE order_number IN (?*)", List.of(number),
@@ -390,11 +390,11 @@ public final class SalesService {
         throw new IllegalStateException("no free order number after 20 tries");
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String limit(String s, int max) {
+    static String limit(String s, int max) {
         String value = blankToNull(s);
         if (value != null && value.length() > max) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A text field has at most " + max + " characters.");

@@ -15,6 +15,8 @@ import java.util.Map;
 public class Ticket {
     static final String VALID = "VALID";
     static final String REFUNDED = "REFUNDED";
+    /** Sold offline but never placed (a conflict): revoked, its money still on the order until a resolution. */
+    static final String CANCELLED = "CANCELLED";
 
     @Id
     String id;
@@ -62,6 +64,24 @@ public class Ticket {
         this.keyId = keyId;
         this.issued = issued;
         this.status = VALID;
+    }
+
+    /** The ticket could not be placed: revoked at once, so no gate admits it. */
+    void cancel(Instant now) {
+        status = CANCELLED;
+        revoked = now;
+    }
+
+    /** The ticket now admits to another seat (or place) with a token the server signed. */
+    void reissue(Long newSeatId, String newToken, String newKeyId, Instant now) {
+        if (newSeatId != null) {
+            seatId = newSeatId;
+        }
+        token = newToken;
+        keyId = newKeyId;
+        issued = now;
+        status = VALID;
+        revoked = null;
     }
 
     long netMinor() {

@@ -12,7 +12,10 @@ import com.admitone.server.auth.AuthService;
 import com.admitone.server.auth.Principal;
 import com.admitone.server.gate.ScanLog;
 import com.admitone.server.http.ApiException;
+import com.admitone.model.offline.ReconcileOutcome;
+import com.admitone.server.inventory.AllotmentService;
 import com.admitone.server.inventory.InventoryService;
+import com.admitone.server.sales.OfflineSales;
 import com.admitone.server.programme.ProgrammeSetup;
 import com.admitone.server.sales.SalesService;
 import com.admitone.server.storage.Sql;
@@ -55,6 +58,8 @@ public final class CommandService implements AutoCloseable {
     private static final Set<Role> SELLERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BOX_OFFICE, Role.COORDINATOR);
     private static final Set<Role> INVENTORY_MANAGERS = EnumSet.of(Role.ADMIN, Role.MANAGER);
     private static final Set<Role> SCANNERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.GATE);
+    /** Allotments and conflicts: managers for any device, a box office for its own (checked by the service). */
+    private static final Set<Role> ALLOTTERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BOX_OFFICE);
     private static final Duration SKEW_REPORT_INTERVAL = Duration.ofSeconds(30);
     private static final int MAX_GROUP = 100;
     /** A group stops taking commands after this long, so other writers (hold expiry, log-ins) wait little. */
@@ -66,6 +71,8 @@ public final class CommandService implements AutoCloseable {
     private final SalesService sales;
     private final AuthService auth;
     private final ScanLog scans;
+    private final AllotmentService allotments;
+    private final OfflineSales offline;
     private final ObjectMapper json;
     private final Map<String, Instant> skewReported = new ConcurrentHashMap<>();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -93,7 +100,15 @@ public final class CommandService implements AutoCloseable {
 
     public CommandService(Writer writer, InventoryService inventory, SalesService sales, AuthService auth, ScanLog scans,
                           ObjectMapper json) {
+        this(writer, inventory, sales, auth, scans, null, null, json);
+    }
+
+    /** With the offline commands (allotments, offline sales, conflicts; docs/offline.md). */
+    public CommandService(Writer writer, InventoryService inventory, SalesService sales, AuthService auth, ScanLog scans,
+                          AllotmentService allotments, OfflineSales offline, ObjectMapper json) {
         this.scans = scans;
+        this.allotments = allotments;
+        this.offline = offline;
         this.writer = writer;
         this.inventory = inventory;
         this.sales = sales;
@@ -107,8 +122,12 @@ public final class CommandService implements AutoCloseable {
     /** The roles that may send a kind of command; the route admits every staff role and this decides per command. */
     public static Set<Role> rolesFor(Command command) {
         if (command instanceof Commands.BlockSeats || command instanceof Commands.UnblockSeats
-                || command instanceof Commands.ChangePerformanceStatus) {
+                || command instanceof Commands.ChangePerformanceStatus || command instanceof Commands.SetProvisionalPolicy) {
             return INVENTORY_MANAGERS;
+        }
+        if (command instanceof Commands.AllotSeats || command instanceof Commands.RequestStandingAllotment
+                || command instanceof Commands.ReleaseAllotment || command instanceof Commands.ResolveConflict) {
+            return ALLOTTERS;
         }
         if (command instanceof Commands.RecordScans) {
             return SCANNERS;
@@ -242,7 +261,7 @@ public final class CommandService implements AutoCloseable {
                 lastChange[i] = -1;
                 continue;
             }
-            ctx.actAs(pending.principal());
+            ctx.actAs(pending.principal(), envelope.deviceTime());
             Command command = envelope.command();
             int mark = ctx.changeMark();
             if (!rolesFor(command).contains(pending.principal().role())) {
@@ -256,8 +275,7 @@ public final class CommandService implements AutoCloseable {
                     // Written and forgotten: later commands of the group must not dirty-check this one's entities.
                     session.flush();
                     session.clear();
-                    results[i] = new CommandResult(envelope.key(), CommandResult.Status.APPLIED, null, null, data, 0,
-                            ctx.now(), false);
+                    results[i] = new CommandResult(envelope.key(), statusOf(data), null, null, data, 0, ctx.now(), false);
                 } catch (ApiException refusal) {
                     undo(ctx, savepoint, mark);
                     results[i] = rejection(envelope, refusal, ctx.now());
@@ -315,8 +333,29 @@ public final class CommandService implements AutoCloseable {
             return ProgrammeSetup.changeStatus(ctx, c);
         } else if (command instanceof Commands.RecordScans c) {
             return scans.record(ctx, c);
+        } else if (command instanceof Commands.SetProvisionalPolicy c) {
+            return ProgrammeSetup.setProvisionalPolicy(ctx, c);
+        } else if (allotments != null && command instanceof Commands.AllotSeats c) {
+            return allotments.allot(ctx, c);
+        } else if (allotments != null && command instanceof Commands.RequestStandingAllotment c) {
+            return allotments.requestStanding(ctx, c);
+        } else if (allotments != null && command instanceof Commands.ReleaseAllotment c) {
+            return allotments.release(ctx, c);
+        } else if (offline != null && command instanceof Commands.SellOffline c) {
+            return offline.sell(ctx, c);
+        } else if (offline != null && command instanceof Commands.ResolveConflict c) {
+            return offline.resolve(ctx, c);
         }
         throw new IllegalStateException("no handler for " + typeOf(command));
+    }
+
+    /**
+     * An offline sale the server could not place was applied (its order and payments are kept) but
+     * waits for staff: its result says CONFLICT, so the device shows it in the conflicts inbox.
+     */
+    private static CommandResult.Status statusOf(Map<String, Object> data) {
+        return data != null && ReconcileOutcome.CONFLICT.name().equals(data.get("outcome"))
+                ? CommandResult.Status.CONFLICT : CommandResult.Status.APPLIED;
     }
 
     private Map<String, StoredResult> storedResults(Session session, List<String> keys) {

@@ -21,6 +21,7 @@ public final class WriteContext {
     private final ChangeFeed.Recorder changes;
     private final ObjectMapper json;
     private long lastSeq;
+    private Instant deviceTime;
 
     WriteContext(Session session, Principal principal, Instant now, ChangeFeed.Recorder changes, ObjectMapper json) {
         this.session = session;
@@ -54,7 +55,7 @@ public final class WriteContext {
     /** Records who did what to which thing; {@code detail} is turned into JSON. */
     public void audit(String action, String entity, Object entityId, Object detail) {
         session.persist(new AuditEntry(UUID.randomUUID().toString(), now, principal.userId(), principal.username(),
-                principal.deviceId(), action, entity, String.valueOf(entityId), toJson(detail)));
+                principal.deviceId(), action, entity, String.valueOf(entityId), toJson(detail)).withDeviceTime(deviceTime));
     }
 
     private String toJson(Object detail) {
@@ -70,7 +71,18 @@ public final class WriteContext {
 
     /** Acts for another caller from here on: a group of commands from several devices shares one transaction. */
     void actAs(Principal next) {
+        actAs(next, null);
+    }
+
+    /** As {@link #actAs(Principal)}, for a command the device recorded at {@code deviceClock} (kept in the audit trail). */
+    void actAs(Principal next, Instant deviceClock) {
         this.principal = next;
+        this.deviceTime = deviceClock;
+    }
+
+    /** The device's clock when it recorded the command being applied, or null. */
+    public Instant deviceTime() {
+        return deviceTime;
     }
 
     /** A mark in the recorded changes, to discard what a refused command recorded after it. */
