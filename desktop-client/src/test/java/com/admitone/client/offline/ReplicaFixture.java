@@ -28,14 +28,22 @@ public final class ReplicaFixture {
     private long seq;
 
     public ReplicaFixture(LocalStore store, Instant startsAt, String policy) {
+        this(store, startsAt, policy, 10);
+    }
+
+    public ReplicaFixture(LocalStore store, Instant startsAt, String policy, int seatCount) {
         this.store = store;
         this.startsAt = startsAt;
         apply(ChangeEntity.VENUE, "1", Map.of("name", "Hall", "timezone", "UTC", "currency", "GBP", "taxRateBasisPoints", 0));
         apply(ChangeEntity.SECTION, "1", Map.of("venueId", 1, "name", "Stalls", "sortOrder", 1));
-        for (int i = 1; i <= 10; i++) {
-            apply(ChangeEntity.SEAT, Integer.toString(i), Map.of("venueId", 1, "sectionId", 1, "row", "A", "number", i,
-                    "label", "A" + i, "x", i * 10.0, "y", 10.0, "zone", "STANDARD", "flags", List.of()));
-        }
+        store.write(s -> {
+            for (int i = 1; i <= seatCount; i++) {
+                ChangeApplier.apply(s, new Change(++seq, ChangeEntity.SEAT, Integer.toString(i), false, Map.of("venueId", 1,
+                        "sectionId", 1, "row", "A", "number", i, "label", "A" + i, "x", i * 10.0, "y", 10.0, "zone", "STANDARD",
+                        "flags", List.of()), Instant.now()));
+            }
+            return null;
+        });
         apply(ChangeEntity.EVENT, "1", Map.of("venueId", 1, "title", "Hamlet", "durationMinutes", 120));
         apply(ChangeEntity.PERFORMANCE, Long.toString(PERFORMANCE), Map.of("eventId", 1, "venueId", 1,
                 "startsAt", startsAt.toString(), "status", "ON_SALE", "provisionalPolicy", policy));
@@ -69,10 +77,14 @@ public final class ReplicaFixture {
     public void allot(String allotmentId, String device, Instant until, List<Long> seats) {
         apply(ChangeEntity.ALLOTMENT, allotmentId, Map.of("id", allotmentId, "performanceId", PERFORMANCE, "deviceId", device,
                 "until", until.toString(), "status", "OPEN", "seatIds", seats, "areas", List.of()));
-        for (Long seat : seats) {
-            apply(ChangeEntity.SEAT_STATE, PERFORMANCE + ":" + seat, Map.of("performanceId", PERFORMANCE, "seatId", seat,
-                    "state", "ALLOTTED", "allottedDeviceId", device, "allotmentId", allotmentId));
-        }
+        store.write(s -> {
+            for (Long seat : seats) {
+                ChangeApplier.apply(s, new Change(++seq, ChangeEntity.SEAT_STATE, PERFORMANCE + ":" + seat, false,
+                        Map.of("performanceId", PERFORMANCE, "seatId", seat, "state", "ALLOTTED", "allottedDeviceId", device,
+                                "allotmentId", allotmentId), Instant.now()));
+            }
+            return null;
+        });
     }
 
     public void apply(String entity, String id, Map<String, Object> data) {
