@@ -222,11 +222,12 @@ public final class AuthService {
      * (devices enrolled before keys existed, or re-keying before the certificate runs out).
      */
     public DeviceCertificate certifyKey(String deviceId, String deviceSecret, String publicKeyBase64) {
-        Device device = requireDevice(deviceId, deviceSecret);
+        // The body first, like enrolment: a broken request is refused before any credential is looked at.
         if (publicKeyBase64 == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "publicKey is required.");
         }
         VerifyingKey key = DeviceKeys.parse(publicKeyBase64);
+        Device device = requireDevice(deviceId, deviceSecret);
         // No member of staff is involved: the device itself asks, and the audit trail says so.
         Principal principal = new Principal("device", "device", device.name, Role.BOX_OFFICE, device.id);
         return writer.write(principal, ctx -> {

@@ -183,7 +183,8 @@ abstract class HostileRequestsContract {
     @Order(2)
     void wrongTypesInEveryFieldOfEveryCommandAreRejected() {
         List<ObjectNode> anchored = List.of(anchoredHold(), anchoredRelease(), anchoredSell(), anchoredRefund(), anchoredBlock(),
-                anchoredUnblock());
+                anchoredUnblock(), anchoredAllot(), anchoredStandingAllotment(), anchoredReleaseAllotment(), anchoredSellOffline(),
+                anchoredResolveConflict(), anchoredPolicy());
         for (ObjectNode command : anchored) {
             assertAllRejected("the unmutated " + command.get("type").asText(), command);
             for (String pointer : pointers(command, "")) {
@@ -687,6 +688,63 @@ abstract class HostileRequestsContract {
         ObjectNode unblock = JSON.createObjectNode().put("type", "UnblockSeats").put("performanceId", theatre).put("reason", "");
         unblock.putArray("seatIds").add(freeSeat.get("id").asLong());
         return unblock;
+    }
+
+    /** Allots a sold seat until a time long past. */
+    private ObjectNode anchoredAllot() {
+        ObjectNode allot = JSON.createObjectNode().put("type", "AllotSeats").put("allotmentId", uuid().toString())
+                .put("performanceId", theatre).put("deviceId", admin.deviceId());
+        allot.putArray("seatIds").add(soldSeat.get("id").asLong());
+        allot.putArray("areas");
+        allot.put("until", "2001-01-01T00:00:00Z");
+        return allot;
+    }
+
+    /** Asks for nothing over no days. */
+    private ObjectNode anchoredStandingAllotment() {
+        return JSON.createObjectNode().put("type", "RequestStandingAllotment").put("requestId", uuid().toString())
+                .put("deviceId", admin.deviceId()).put("seatsPerPerformance", 0).put("placesPerArea", 0).put("days", 0);
+    }
+
+    /** Releases a seat of an allotment nobody made. */
+    private ObjectNode anchoredReleaseAllotment() {
+        ObjectNode release = JSON.createObjectNode().put("type", "ReleaseAllotment").put("allotmentId", uuid().toString());
+        release.putArray("seatIds").add(freeSeat.get("id").asLong());
+        release.putArray("areas");
+        return release;
+    }
+
+    /** An offline sale of a sold seat at no listed price, from an unknown allotment, signed by a key the admin's device never had. */
+    private ObjectNode anchoredSellOffline() {
+        ObjectNode sell = JSON.createObjectNode().put("type", "SellOffline").put("orderId", uuid().toString())
+                .put("performanceId", theatre).put("allotmentId", uuid().toString());
+        com.admitone.model.ticket.SigningKey stranger = com.admitone.model.ticket.SigningKey.generate();
+        UUID ticketId = uuid();
+        String token = com.admitone.model.ticket.TicketTokenCodec.encode(new com.admitone.model.ticket.TicketToken(stranger.keyId(),
+                ticketId, theatre, soldSeat.get("id").asLong(), null, com.admitone.model.pricing.PriceType.ADULT,
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.Instant.parse("2030-01-01T00:00:00Z"), 1), stranger);
+        ObjectNode offline = sell.putArray("lines").addObject();
+        offline.set("line", line(soldSeat, "ADULT", NO_SUCH_PRICE).put("ticketId", ticketId.toString()));
+        offline.put("token", token);
+        sell.set("payments", cash(NO_SUCH_PRICE, null));
+        sell.put("orderDiscountMinor", 0);
+        sell.put("soldAt", "2026-11-01T10:00:00Z");
+        return sell;
+    }
+
+    /** Settles a conflict nobody raised with a seat that is sold. */
+    private ObjectNode anchoredResolveConflict() {
+        ObjectNode resolve = JSON.createObjectNode().put("type", "ResolveConflict").put("conflictId", uuid().toString())
+                .put("resolution", "OTHER_SEATS").put("note", "");
+        resolve.putArray("seatIds").add(soldSeat.get("id").asLong());
+        resolve.putArray("payouts");
+        return resolve;
+    }
+
+    /** Sets the policy of a performance that does not exist, without a reason. */
+    private ObjectNode anchoredPolicy() {
+        return JSON.createObjectNode().put("type", "SetProvisionalPolicy").put("performanceId", 987654321L)
+                .put("policy", "ACCEPT_OR_MOVE").put("reason", "");
     }
 
     private ObjectNode sale(JsonNode lines, ArrayNode payments) {

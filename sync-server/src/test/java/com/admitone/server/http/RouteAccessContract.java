@@ -71,6 +71,8 @@ abstract class RouteAccessContract {
             get("/api/auth/me", STAFF),
             // no device name: refused before any credential is looked at
             post("/api/devices/enrol", "/api/devices/enrol", "{}", EVERYONE),
+            // no key: refused before the device's credentials are looked at
+            post("/api/devices/key", "/api/devices/key", "{}", EVERYONE),
             get("/api/devices", MANAGERS),
             post("/api/devices/{deviceId}/revoke", "/api/devices/no-such-device/revoke", null, MANAGERS),
             get("/api/users", ADMINS),

@@ -178,6 +178,37 @@ abstract class AllotmentsAndKeysContract {
         assertThat(second.get("data")).isEqualTo(first.get("data"));
     }
 
+    @Test
+    void eachOfflineCommandIsRefusedToTheRolesThatMayNotSendItAndChangesNothing() {
+        ApiClient gate = server.loginAs("gate");
+        ApiClient coordinator = server.loginAs("coordinator");
+        ApiClient counter = server.loginAs("boxoffice");
+        long performance = manager.freshTheatrePerformance();
+        List<Long> seats = OfflineDevice.seatIds(manager.seatMap(performance), 700, 2);
+        Instant until = Instant.now().plus(Duration.ofHours(1));
+        long head = manager.get("/api/changes?after=0&limit=1").json().get("latest").asLong();
+
+        List<JsonNode> refused = new ArrayList<>();
+        refused.add(gate.command(OfflineDevice.allot(UUID.randomUUID(), performance, gate.deviceId(), seats, until)));
+        refused.add(coordinator.command(OfflineDevice.allot(UUID.randomUUID(), performance, coordinator.deviceId(), seats, until)));
+        refused.add(gate.command(ApiClient.JSON.createObjectNode().put("type", "ReleaseAllotment")
+                .put("allotmentId", UUID.randomUUID().toString())));
+        refused.add(gate.command(ApiClient.JSON.createObjectNode().put("type", "RequestStandingAllotment")
+                .put("requestId", UUID.randomUUID().toString()).put("seatsPerPerformance", 2).put("placesPerArea", 0).put("days", 2)));
+        refused.add(gate.command(ApiClient.JSON.createObjectNode().put("type", "SellOffline").put("orderId", UUID.randomUUID().toString())
+                .put("performanceId", performance).put("orderDiscountMinor", 0)));
+        refused.add(coordinator.command(OfflineSalesContract.resolve(UUID.randomUUID().toString(), "MARK_RESOLVED", List.of(), "x")));
+        refused.add(gate.command(OfflineSalesContract.resolve(UUID.randomUUID().toString(), "MARK_RESOLVED", List.of(), "x")));
+        refused.add(counter.command(OfflineDevice.policy(performance, "NOT_ALLOWED")));
+        refused.add(gate.command(OfflineDevice.policy(performance, "NOT_ALLOWED")));
+
+        for (JsonNode result : refused) {
+            assertThat(result.get("code").asText()).as(result.toString()).isEqualTo("FORBIDDEN_ROLE");
+        }
+        assertThat(manager.get("/api/changes?after=0&limit=1").json().get("latest").asLong()).isEqualTo(head);
+        assertThat(states(manager, performance, seats)).containsOnly("FREE");
+    }
+
     private VerifyingKey serverKey(String keyId) {
         for (JsonNode key : manager.get("/api/keys").json()) {
             if (key.get("keyId").asText().equals(keyId)) {
