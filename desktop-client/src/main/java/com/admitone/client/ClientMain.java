@@ -23,8 +23,9 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--data", description = "Data folder for the local database (default: the user's application-data folder).")
     Path data;
 
-    @Option(names = "--read-timeout", description = "Seconds to wait for a server answer (default ${DEFAULT-VALUE}).", defaultValue = "5")
-    int readTimeoutSeconds;
+    @Option(names = "--read-timeout", description = "Seconds to wait for a server answer before working offline "
+            + "(default: the \"offline after\" of Settings, 3 s unless changed).")
+    Integer readTimeoutSeconds;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ClientMain()).execute(args));
@@ -36,8 +37,8 @@ public final class ClientMain implements Callable<Integer> {
         // read by logback.xml (the log file goes to <data>/logs) and the About box; set before the first logger
         System.setProperty("admitone.data", folder.toString());
         System.setProperty("admitone.logs", folder.resolve("logs").toString());
-        AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(folder, server,
-                ApiTimeouts.DEFAULT.withRead(Duration.ofSeconds(Math.max(1, readTimeoutSeconds)))));
+        AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(folder, server, readTimeoutSeconds == null ? null
+                : ApiTimeouts.DEFAULT.withRead(Duration.ofSeconds(Math.max(1, readTimeoutSeconds)))));
         Application.launch(AdmitOneApp.class);
         return 0;
     }

@@ -3,6 +3,8 @@ package com.admitone.client;
 import com.admitone.client.auth.DeviceEnrolment;
 import com.admitone.client.auth.PasswordHashes;
 import com.admitone.client.auth.StaffLogin;
+import com.admitone.client.offline.DeviceKeys;
+import com.admitone.client.offline.OfflineSettings;
 import com.admitone.client.store.DeviceCredentials;
 import com.admitone.client.store.LocalStore;
 import com.admitone.client.store.Outbox;
@@ -27,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ClientServices implements AutoCloseable {
     private final Path dataDir;
     private final String serverOverride;
-    private final ApiTimeouts timeouts;
+    private volatile ApiTimeouts timeouts;
+    private final boolean timeoutsGiven;
     private final Clock clock;
     private final LocalStore store;
     private final Outbox outbox;
@@ -43,9 +46,11 @@ public final class ClientServices implements AutoCloseable {
     private ClientServices(Path dataDir, String serverOverride, ApiTimeouts timeouts, Clock clock) {
         this.dataDir = dataDir;
         this.serverOverride = serverOverride;
-        this.timeouts = timeouts;
         this.clock = clock;
         this.store = LocalStore.open(dataDir);
+        // Timeouts given on the command line win; otherwise the "offline after" of Settings.
+        this.timeoutsGiven = timeouts != null;
+        this.timeouts = timeouts != null ? timeouts : ApiTimeouts.offlineAfter(new OfflineSettings(store).offlineAfter());
         this.outbox = new Outbox(store, clock);
         this.problems = ProblemMessages.forLocale(Locale.getDefault());
         AtomicInteger n = new AtomicInteger();
@@ -95,6 +100,22 @@ public final class ClientServices implements AutoCloseable {
         return clock;
     }
 
+    public OfflineSettings offlineSettings() {
+        return new OfflineSettings(store);
+    }
+
+    /** Settings changed "offline after": the next calls use it (unless timeouts came from the command line). */
+    public void offlineAfterChanged() {
+        if (timeoutsGiven) {
+            return;
+        }
+        timeouts = ApiTimeouts.offlineAfter(offlineSettings().offlineAfter());
+        Connection c = connection;
+        if (c != null) {
+            c.api().useTimeouts(timeouts);
+        }
+    }
+
     public DeviceEnrolment enrolment() {
         return new DeviceEnrolment(store, timeouts, clock);
     }
@@ -114,6 +135,7 @@ public final class ClientServices implements AutoCloseable {
         StaffLogin login = new StaffLogin(store, api, hashes, clock);
         SyncEngine engine = new SyncEngine(store, outbox, api, clock, SyncEngine.Settings.DEFAULT, problems);
         engine.setSessionRenewal(login);
+        engine.addOnlineTask(new DeviceKeys(store, clock)::ensureCertified);
         engine.start();
         connection = new Connection(credentials, api, engine, login);
         return connection;

@@ -1,5 +1,7 @@
 package com.admitone.client.gate;
 
+import com.admitone.client.store.replica.DeviceCertificateEntry;
+import com.admitone.client.store.replica.DeviceEntry;
 import com.admitone.client.store.replica.ScanEntry;
 import com.admitone.client.store.replica.SigningKeyEntry;
 import com.admitone.client.store.replica.Ticket;
@@ -7,6 +9,7 @@ import com.admitone.model.gate.Admission;
 import com.admitone.model.gate.GateContext;
 import com.admitone.model.gate.TicketStatus;
 import com.admitone.model.gate.Verdict;
+import com.admitone.model.ticket.DeviceCertificate;
 import com.admitone.model.ticket.VerifyingKey;
 import org.hibernate.Session;
 
@@ -19,8 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gate rule's view of the local replica: trusted keys from the {@code signing_key} feed
- * entries (revoked ones left out), ticket statuses, and admissions from the scan table. Answers
- * only from local data, inside the caller's transaction.
+ * entries (revoked ones left out) and from device certificates ({@code device_key}), ticket
+ * statuses, and admissions from the scan table. Answers only from local data, inside the caller's
+ * transaction.
+ *
+ * <p>A device key is trusted while its certificate verifies under a server key that is not
+ * revoked, has not run out, and neither the key nor its device is revoked. A token signed by a key
+ * other than the one the replica now knows for its ticket (an offline ticket the server moved to
+ * another seat and re-signed) is superseded: it counts as exchanged.
  */
 final class ReplicaGateContext implements GateContext {
     /** Decoded keys by their base64 public key: decoding and validating a point is the costly part. */
@@ -29,6 +38,8 @@ final class ReplicaGateContext implements GateContext {
     private final Session session;
     private final GateSettings settings;
     private final Instant now;
+    /** The key id the rule asked for (it asks before the ticket's status): the scanned token's. */
+    private String scannedKeyId;
 
     ReplicaGateContext(Session session, GateSettings settings, Instant now) {
         this.session = session;
@@ -38,6 +49,7 @@ final class ReplicaGateContext implements GateContext {
 
     @Override
     public List<VerifyingKey> keys(String keyId) {
+        scannedKeyId = keyId;
         List<VerifyingKey> keys = new ArrayList<>(1);
         for (SigningKeyEntry entry : session.createSelectionQuery(
                         "from SigningKeyEntry where keyId = :id and revoked = false", SigningKeyEntry.class)
@@ -47,7 +59,36 @@ final class ReplicaGateContext implements GateContext {
                 keys.add(key);
             }
         }
+        for (DeviceCertificateEntry entry : session.createSelectionQuery(
+                        "from DeviceCertificateEntry where keyId = :id and revoked = false", DeviceCertificateEntry.class)
+                .setParameter("id", keyId).getResultList()) {
+            VerifyingKey key = certifiedDeviceKey(entry);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
         return keys;
+    }
+
+    private VerifyingKey certifiedDeviceKey(DeviceCertificateEntry entry) {
+        DeviceCertificate certificate = entry.certificate();
+        if (certificate == null) {
+            return null;
+        }
+        DeviceEntry device = session.find(DeviceEntry.class, certificate.deviceId());
+        if (device != null && "REVOKED".equalsIgnoreCase(device.status())) {
+            return null;
+        }
+        SigningKeyEntry issuer = session.find(SigningKeyEntry.class, certificate.issuerKeyId());
+        VerifyingKey issuerKey = issuer == null || issuer.revoked() || issuer.deviceId() != null ? null : decode(issuer.publicKey());
+        if (issuerKey == null) {
+            return null;
+        }
+        try {
+            return certificate.isValid(issuerKey, now) ? decode(certificate.publicKeyBase64()) : null;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     private static VerifyingKey decode(String base64) {
@@ -66,7 +107,14 @@ final class ReplicaGateContext implements GateContext {
     @Override
     public TicketStatus ticketStatus(UUID ticketId) {
         Ticket ticket = session.find(Ticket.class, ticketId.toString());
-        return ticket == null ? TicketStatus.UNKNOWN : TicketStatus.fromWire(ticket.status());
+        if (ticket == null) {
+            return TicketStatus.UNKNOWN;
+        }
+        TicketStatus status = TicketStatus.fromWire(ticket.status());
+        if (!status.revoked() && scannedKeyId != null && ticket.keyId() != null && !ticket.keyId().equals(scannedKeyId)) {
+            return TicketStatus.EXCHANGED;
+        }
+        return status;
     }
 
     @Override

@@ -61,10 +61,32 @@ public final class LocalStore implements AutoCloseable {
         HikariDataSource dataSource = dataSource(file);
         try {
             migrate(dataSource);
+            ownerOnly(dataDir, file);
             return new LocalStore(file, dataSource, sessionFactory(dataSource));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * The store holds this device's secret and its ticket-signing private key: where the file
+     * system has POSIX permissions, only the owner may read the folder and the database files.
+     */
+    private static void ownerOnly(Path dataDir, Path file) {
+        try {
+            if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                return;
+            }
+            Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Path f = Path.of(file + suffix);
+                if (Files.exists(f)) {
+                    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("cannot restrict the permissions of {}: {}", dataDir, e.getMessage());
         }
     }
 
@@ -108,7 +130,7 @@ public final class LocalStore implements AutoCloseable {
         try {
             MetadataSources sources = new MetadataSources(registry);
             List<Class<?>> entities = new ArrayList<>(List.of(SyncCursor.class, OutboxItem.class, DeviceCredentials.class,
-                    KnownUser.class));
+                    KnownUser.class, OwnDeviceKey.class));
             entities.addAll(ReplicaEntities.ALL);
             entities.forEach(sources::addAnnotatedClass);
             sources.addAnnotatedClass(InstantMillisConverter.class);
@@ -236,6 +258,38 @@ public final class LocalStore implements AutoCloseable {
             s.persist(credentials);
             return null;
         });
+    }
+
+    /** This device's ticket-signing key, or null before enrolment made one. */
+    public OwnDeviceKey deviceKey() {
+        return read(s -> s.find(OwnDeviceKey.class, OwnDeviceKey.ID));
+    }
+
+    public void saveDeviceKey(OwnDeviceKey key) {
+        write(s -> {
+            OwnDeviceKey old = s.find(OwnDeviceKey.class, OwnDeviceKey.ID);
+            if (old != null) {
+                s.remove(old);
+                s.flush();
+            }
+            s.persist(key);
+            return null;
+        });
+    }
+
+    /** A setting of this computer, or {@code fallback} when never set. */
+    public String setting(String name, String fallback) {
+        return read(s -> {
+            Object value = s.createNativeQuery("select value from local_setting where name = :n", Object.class)
+                    .setParameter("n", name).getResultList().stream().findFirst().orElse(null);
+            return value == null ? fallback : value.toString();
+        });
+    }
+
+    public void saveSetting(String name, String value) {
+        write(s -> s.createNativeMutationQuery("insert into local_setting (name, value) values (:n, :v) "
+                + "on conflict (name) do update set value = excluded.value").setParameter("n", name).setParameter("v", value)
+                .executeUpdate());
     }
 
     @Override

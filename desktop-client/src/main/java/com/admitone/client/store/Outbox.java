@@ -106,8 +106,17 @@ public final class Outbox {
                 if (item == null) {
                     continue;
                 }
-                if (result.status() == CommandResult.Status.APPLIED) {
+                if (result.data() != null && !result.data().isEmpty()) {
+                    item.resultData = dataJson(result.data());
+                }
+                // CONFLICT is applied too (an offline sale whose order is kept and a conflict waits for
+                // staff): final, never retried, and its local marks go once the feed brought the outcome.
+                if (result.status() == CommandResult.Status.APPLIED || result.status() == CommandResult.Status.CONFLICT) {
                     item.applied(result.seq());
+                    if (result.status() == CommandResult.Status.CONFLICT) {
+                        item.resultCode = "CONFLICT";
+                        item.resultMessage = result.message();
+                    }
                 } else {
                     item.rejected(result.code(), result.message());
                     ProvisionalEffects.lift(s, item.key(), envelope(item).command());
@@ -172,6 +181,32 @@ public final class Outbox {
                 change.accept(item);
             }
         }
+    }
+
+    private String dataJson(Map<String, Object> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The server's result data of an answered command, or an empty map. */
+    public Map<String, Object> resultData(OutboxItem item) {
+        if (item.resultData() == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(item.resultData(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    /** The outbox item that carries the command with idempotency key {@code key}, or null. */
+    public OutboxItem find(UUID key) {
+        return store.read(s -> s.createSelectionQuery("from OutboxItem where key = :k", OutboxItem.class)
+                .setParameter("k", key.toString()).getSingleResultOrNull());
     }
 
     private String toJson(Command command) {

@@ -56,6 +56,9 @@ public class OutboxItem {
     @Column(name = "last_error")
     String lastError;
     boolean settled;
+    /** The server's result data (JSON) for an applied command, e.g. an offline sale's outcome and moves. */
+    @Column(name = "result_data")
+    String resultData;
 
     protected OutboxItem() {
     }
@@ -124,6 +127,10 @@ public class OutboxItem {
 
     public String lastError() {
         return lastError;
+    }
+
+    public String resultData() {
+        return resultData;
     }
 
     public boolean settled() {

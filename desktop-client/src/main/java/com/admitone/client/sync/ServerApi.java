@@ -6,6 +6,7 @@ import com.admitone.model.problem.Problem;
 import com.admitone.model.sync.ChangePage;
 import com.admitone.model.sync.CommandBatch;
 import com.admitone.model.sync.CommandResults;
+import com.admitone.model.ticket.DeviceCertificate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -37,14 +38,18 @@ public final class ServerApi {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final HttpUrl baseUrl;
-    private final OkHttpClient http;
+    private volatile OkHttpClient http;
     private final OkHttpClient streaming;
     private final ObjectMapper json = Json.mapper();
     private volatile String deviceId;
     private volatile String deviceSecret;
     private volatile String token;
 
-    public record Enrolment(String deviceId, String deviceSecret, String name) {
+    /** The server's answer to an enrolment; {@code certificate} only when a public key was sent. */
+    public record Enrolment(String deviceId, String deviceSecret, String name, DeviceCertificate certificate) {
+    }
+
+    private record CertificateAnswer(DeviceCertificate certificate) {
     }
 
     public record Login(String token, Instant expiresAt, String userId, String username, String displayName, String role,
@@ -57,15 +62,24 @@ public final class ServerApi {
 
     public ServerApi(String baseUrl, ApiTimeouts timeouts) {
         this.baseUrl = parse(baseUrl);
-        this.http = new OkHttpClient.Builder()
+        this.http = client(new OkHttpClient.Builder(), timeouts);
+        // The live stream is silent between events (the server sends a keep-alive every 15 s).
+        this.streaming = http.newBuilder().readTimeout(Duration.ofSeconds(40)).callTimeout(Duration.ZERO).build();
+    }
+
+    private static OkHttpClient client(OkHttpClient.Builder builder, ApiTimeouts timeouts) {
+        return builder
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.write())
                 .callTimeout(timeouts.connect().plus(timeouts.read()).plus(timeouts.write()))
                 .retryOnConnectionFailure(true)
                 .build();
-        // The live stream is silent between events (the server sends a keep-alive every 15 s).
-        this.streaming = http.newBuilder().readTimeout(Duration.ofSeconds(40)).callTimeout(Duration.ZERO).build();
+    }
+
+    /** New timeouts from the next call on (Settings changed "offline after"); shares the connection pool. */
+    public void useTimeouts(ApiTimeouts timeouts) {
+        this.http = client(http.newBuilder(), timeouts);
     }
 
     /** Checks and normalises a server address typed by staff; throws IllegalArgumentException with a plain sentence. */
@@ -110,8 +124,28 @@ public final class ServerApi {
     }
 
     public Enrolment enrol(String deviceName, String managerUsername, String managerPassword) {
-        return call(post("api/devices/enrol", Map.of("name", deviceName, "username", managerUsername,
-                "password", managerPassword)), Enrolment.class);
+        return enrol(deviceName, managerUsername, managerPassword, null);
+    }
+
+    /** Enrols this device; with {@code publicKeyBase64} the server also certifies the device's ticket-signing key. */
+    public Enrolment enrol(String deviceName, String managerUsername, String managerPassword, String publicKeyBase64) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", deviceName);
+        body.put("username", managerUsername);
+        body.put("password", managerPassword);
+        if (publicKeyBase64 != null) {
+            body.put("publicKey", publicKeyBase64);
+        }
+        return call(post("api/devices/enrol", body), Enrolment.class);
+    }
+
+    /** Has the server certify this (already enrolled) device's ticket-signing key; the same key again gives the same certificate. */
+    public DeviceCertificate certifyDeviceKey(String publicKeyBase64) {
+        CertificateAnswer answer = call(post("api/devices/key", Map.of("publicKey", publicKeyBase64)), CertificateAnswer.class);
+        if (answer == null || answer.certificate() == null) {
+            throw new ServerFailureException(200, "The server's answer to api/devices/key has no certificate.");
+        }
+        return answer.certificate();
     }
 
     public Login login(String username, String password) {

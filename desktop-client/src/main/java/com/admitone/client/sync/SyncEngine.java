@@ -47,7 +47,8 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Tunables; the defaults suit a till on a LAN. */
     public record Settings(int batchSize, int pageSize, Duration firstRetry, Duration maxRetry, Duration safetyPoll) {
-        public static final Settings DEFAULT = new Settings(100, 1000, Duration.ofSeconds(1), Duration.ofSeconds(60),
+        // Retries (and so the probe that brings an offline device back) start after 1 s and double up to 30 s.
+        public static final Settings DEFAULT = new Settings(100, 1000, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
     }
 
@@ -59,6 +60,7 @@ public final class SyncEngine implements AutoCloseable {
     private final ProblemMessages messages;
     private final ScheduledExecutorService thread;
     private final List<SyncStatus.Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<ServerApi>> onlineTasks = new CopyOnWriteArrayList<>();
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Thread engineThread;
     private volatile SessionRenewal renewal = SessionRenewal.NONE;
@@ -74,6 +76,7 @@ public final class SyncEngine implements AutoCloseable {
     private boolean online;
     private Instant lastSync;
     private String lastError;
+    private Instant nextTry;
 
     public SyncEngine(LocalStore store, Outbox outbox, ServerApi api, Clock clock, Settings settings, ProblemMessages messages) {
         this.store = store;
@@ -111,6 +114,14 @@ public final class SyncEngine implements AutoCloseable {
 
     public void removeListener(SyncStatus.Listener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Work to do on the engine thread after each complete sync, while the server is reachable (for
+     * example certifying the device key). A failure is logged and tried again after the next sync.
+     */
+    public void addOnlineTask(java.util.function.Consumer<ServerApi> task) {
+        onlineTasks.add(task);
     }
 
     public void setSessionRenewal(SessionRenewal renewal) {
@@ -169,6 +180,7 @@ public final class SyncEngine implements AutoCloseable {
             retry.cancel(false);
             retry = null;
         }
+        nextTry = null;
         try {
             if (!api.hasToken() && !renewal.renew(api)) {
                 // Nobody to sync as: still find out whether the server is there, for the status bar.
@@ -185,6 +197,7 @@ public final class SyncEngine implements AutoCloseable {
             lastError = null;
             lastSync = clock.instant();
             ensureStream();
+            runOnlineTasks();
         } catch (ProblemException e) {
             if (SESSION_CODES.contains(e.code())) {
                 log.info("the server ended the session ({}); waiting for a new log-in", e.code());
@@ -294,6 +307,16 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    private void runOnlineTasks() {
+        for (java.util.function.Consumer<ServerApi> task : onlineTasks) {
+            try {
+                task.accept(api);
+            } catch (RuntimeException e) {
+                log.warn("after-sync task failed; tried again after the next sync: {}", e.toString());
+            }
+        }
+    }
+
     private void scheduleRetry() {
         failures++;
         long first = settings.firstRetry().toMillis();
@@ -303,6 +326,7 @@ public final class SyncEngine implements AutoCloseable {
         }
         if (!closed) {
             retry = thread.schedule(this::requestSync, delay, TimeUnit.MILLISECONDS);
+            nextTry = clock.instant().plusMillis(delay);
         }
     }
 
@@ -379,11 +403,11 @@ public final class SyncEngine implements AutoCloseable {
             Outbox.Counts counts = outbox.counts();
             SyncCursor cursor = store.cursor();
             status = new SyncStatus(online, api.hasToken(), counts.waiting(), counts.rejected(), lastSync,
-                    cursor.appliedSeq(), cursor.latestSeen(), lastError);
+                    cursor.appliedSeq(), cursor.latestSeen(), lastError, failures, nextTry);
         } catch (RuntimeException e) {
             log.warn("cannot read the sync status", e);
             status = new SyncStatus(online, api.hasToken(), status.waiting(), status.rejected(), lastSync,
-                    status.appliedSeq(), status.latestSeen(), lastError);
+                    status.appliedSeq(), status.latestSeen(), lastError, failures, nextTry);
         }
         for (SyncStatus.Listener listener : listeners) {
             try {

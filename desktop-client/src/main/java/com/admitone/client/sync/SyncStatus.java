@@ -14,11 +14,18 @@ import java.time.Instant;
  * @param appliedSeq    the change-feed position the replica has reached
  * @param latestSeen    the newest position the server announced
  * @param lastError     a plain sentence about the last failure, or null
+ * @param failures      failed runs in a row (0 when the last run worked)
+ * @param nextTry       when the engine tries again after a failure (backoff), or null
  */
 public record SyncStatus(boolean online, boolean loggedIn, long waiting, long rejected, Instant lastSync, long appliedSeq,
-                         long latestSeen, String lastError) {
+                         long latestSeen, String lastError, int failures, Instant nextTry) {
 
-    public static final SyncStatus INITIAL = new SyncStatus(false, false, 0, 0, null, 0, 0, null);
+    public static final SyncStatus INITIAL = new SyncStatus(false, false, 0, 0, null, 0, 0, null, 0, null);
+
+    public SyncStatus(boolean online, boolean loggedIn, long waiting, long rejected, Instant lastSync, long appliedSeq,
+                      long latestSeen, String lastError) {
+        this(online, loggedIn, waiting, rejected, lastSync, appliedSeq, latestSeen, lastError, 0, null);
+    }
 
     /** Listeners are told on the engine's thread; a UI hands the status to its own thread itself. */
     public interface Listener {

@@ -4,6 +4,9 @@ import com.admitone.client.auth.Cashier;
 import com.admitone.client.auth.DeviceEnrolment;
 import com.admitone.client.auth.PasswordHashes;
 import com.admitone.client.auth.StaffLogin;
+import com.admitone.client.offline.DeviceKeys;
+import com.admitone.client.offline.OfflineRefunds;
+import com.admitone.client.offline.OfflineSales;
 import com.admitone.client.store.DeviceCredentials;
 import com.admitone.client.store.LocalStore;
 import com.admitone.client.store.Outbox;
@@ -27,6 +30,8 @@ public final class ClientUnderTest implements AutoCloseable {
     public final StaffLogin login;
     public final ReplicaQueries replica;
     public final DeviceCredentials credentials;
+    public final OfflineSales sales;
+    public final OfflineRefunds refunds;
     public Cashier cashier;
 
     public ClientUnderTest(Path dir, String serverUrl, String deviceName, String username, String password) {
@@ -43,6 +48,9 @@ public final class ClientUnderTest implements AutoCloseable {
                 ProblemMessages.forLocale(Locale.ENGLISH));
         engine.setSessionRenewal(login);
         replica = new ReplicaQueries(store);
+        sales = new OfflineSales(store, outbox, credentials.deviceId(), clock);
+        refunds = new OfflineRefunds(store, outbox);
+        engine.addOnlineTask(new DeviceKeys(store, clock)::ensureCertified);
         cashier = login.login(username, password);
     }
 

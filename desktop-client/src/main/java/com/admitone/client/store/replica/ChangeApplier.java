@@ -100,6 +100,10 @@ public final class ChangeApplier {
                 o.userId = d.string("userId");
                 o.deviceId = d.string("deviceId");
                 o.created = d.instant("createdAt");
+                String outcome = d.string("offlineOutcome") != null ? d.string("offlineOutcome") : d.string("outcome");
+                if (outcome != null) {
+                    o.offlineOutcome = outcome;
+                }
                 o.pendingKey = null;
             });
             case ChangeEntity.TICKET -> upsert(session, Ticket.class, change.id(), Ticket::new, change, (t, d) -> {
@@ -156,8 +160,57 @@ public final class ChangeApplier {
                 s.duplicate = d.bool("duplicate");
                 s.confirmed = true;
             });
+            case ChangeEntity.ALLOTMENT -> applyAllotment(session, change);
+            case ChangeEntity.CONFLICT -> upsert(session, SaleConflict.class, change.id(), SaleConflict::new, change, (c, d) -> {
+                c.orderId = d.string("orderId");
+                c.performanceId = d.optionalLong("performanceId");
+                c.deviceId = d.string("deviceId");
+                c.status = d.string("status") == null ? "OPEN" : d.string("status");
+                c.reason = d.string("reason");
+                c.ticketIds = d.joined("ticketIds");
+                c.seatIds = d.joined("seatIds");
+                c.areaIds = d.joined("areaIds");
+                c.orderNumber = d.string("orderNumber");
+                c.created = d.instant("createdAt");
+                c.resolved = d.instant("resolvedAt");
+                c.resolution = d.string("resolution");
+                c.note = d.string("note");
+                if (!"OPEN".equals(c.status)) {
+                    c.pendingKey = null;
+                }
+            });
+            case ChangeEntity.DEVICE_KEY -> upsert(session, DeviceCertificateEntry.class, change.id(), DeviceCertificateEntry::new, change,
+                    (k, d) -> {
+                        k.deviceId = d.string("deviceId");
+                        k.publicKey = d.string("publicKeyBase64") != null ? d.string("publicKeyBase64") : d.string("publicKey");
+                        k.notAfter = d.instant("notAfter");
+                        k.issuerKeyId = d.string("issuerKeyId");
+                        k.signature = d.string("signatureBase64") != null ? d.string("signatureBase64") : d.string("signature");
+                        k.revoked = d.bool("revoked");
+                    });
             default -> log.debug("skipping change {} of unknown kind {}", change.seq(), change.entity());
         }
+    }
+
+    /** A closed allotment (released, expired) is published once more with its status: it is dropped here. */
+    private static void applyAllotment(Session session, Change change) {
+        FeedData d = new FeedData(change.data());
+        String status = d.string("status");
+        if (!change.deleted() && status != null && !"OPEN".equals(status)) {
+            Allotment gone = session.find(Allotment.class, change.id());
+            if (gone != null) {
+                session.remove(gone);
+            }
+            return;
+        }
+        upsert(session, Allotment.class, change.id(), Allotment::new, change, (a, data) -> {
+            a.performanceId = data.longValue("performanceId");
+            a.deviceId = data.string("deviceId");
+            a.until = data.instant("until");
+            a.status = status == null ? "OPEN" : status;
+            a.seatIds = data.joined("seatIds");
+            a.areas = data.areaPlaces("areas");
+        });
     }
 
     /** A seat back to FREE loses its row unless this device still has an unsettled command on it. */

@@ -39,12 +39,19 @@ public class CustomerOrder {
     Instant created;
     @Column(name = "pending_key")
     String pendingKey;
+    /** For a sale made offline: GUARANTEED or PROVISIONAL until sync answers, then ACCEPTED, MOVED or CONFLICT. */
+    @Column(name = "offline_outcome")
+    String offlineOutcome;
 
     protected CustomerOrder() {
     }
 
     CustomerOrder(String id) {
         this.id = id;
+    }
+
+    public String offlineOutcome() {
+        return offlineOutcome;
     }
 
     public String id() {

@@ -61,6 +61,25 @@ final class FeedData {
         return Instant.parse(value.toString());
     }
 
+    /** A list of {areaId, quantity} objects as "areaId:quantity,…". */
+    String areaPlaces(String key) {
+        Object value = data.get(key);
+        if (!(value instanceof Collection<?> values)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Object item : values) {
+            if (item instanceof Map<?, ?> m && m.get("areaId") != null) {
+                Object quantity = m.get("quantity") != null ? m.get("quantity") : m.get("places");
+                if (text.length() > 0) {
+                    text.append(',');
+                }
+                text.append(m.get("areaId")).append(':').append(quantity == null ? 0 : quantity);
+            }
+        }
+        return text.toString();
+    }
+
     String joined(String key) {
         Object value = data.get(key);
         if (value instanceof Collection<?> values) {

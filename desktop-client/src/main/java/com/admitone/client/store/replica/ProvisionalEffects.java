@@ -25,6 +25,13 @@ public final class ProvisionalEffects {
         String mark = key.toString();
         if (command instanceof Commands.SellSeats sell) {
             sell(session, mark, sell, deviceId, userId, now);
+        } else if (command instanceof Commands.SellOffline offline) {
+            sellOffline(session, mark, offline, deviceId, userId, now);
+        } else if (command instanceof Commands.ResolveConflict resolve) {
+            SaleConflict conflict = session.find(SaleConflict.class, resolve.conflictId().toString());
+            if (conflict != null) {
+                conflict.pendingKey = mark;
+            }
         } else if (command instanceof Commands.HoldSeats hold) {
             mark(session, mark, hold.performanceId(), hold.seatIds(), SeatState.HELD);
         } else if (command instanceof Commands.ReleaseHold release) {
@@ -42,6 +49,27 @@ public final class ProvisionalEffects {
     }
 
     private static void sell(Session session, String mark, Commands.SellSeats sell, String deviceId, String userId, Instant now) {
+        sale(session, mark, sell, java.util.Map.of(), null, deviceId, userId, now);
+    }
+
+    /**
+     * An offline sale shows like any unconfirmed sale, but its tickets carry the device-signed
+     * tokens (so they print and scan at once) and the order says whether it is guaranteed.
+     */
+    private static void sellOffline(Session session, String mark, Commands.SellOffline offline, String deviceId, String userId,
+                                    Instant now) {
+        java.util.Map<java.util.UUID, String> tokens = new java.util.HashMap<>();
+        for (Commands.OfflineLine line : offline.lines()) {
+            tokens.put(line.line().ticketId(), line.token());
+        }
+        Commands.SellSeats asSale = new Commands.SellSeats(offline.orderId(), offline.performanceId(), null,
+                offline.lines().stream().map(Commands.OfflineLine::line).toList(), offline.payments(), offline.customer(),
+                offline.orderDiscountMinor(), offline.orderDiscountReason());
+        sale(session, mark, asSale, tokens, offline.allotmentId() != null ? "GUARANTEED" : "PROVISIONAL", deviceId, userId, now);
+    }
+
+    private static void sale(Session session, String mark, Commands.SellSeats sell, java.util.Map<java.util.UUID, String> tokens,
+                             String offlineOutcome, String deviceId, String userId, Instant now) {
         long performanceId = sell.performanceId();
         List<Long> seats = new ArrayList<>();
         long total = -sell.orderDiscountMinor();
@@ -76,6 +104,7 @@ public final class ProvisionalEffects {
         order.deviceId = deviceId;
         order.created = now;
         order.pendingKey = mark;
+        order.offlineOutcome = offlineOutcome;
         session.persist(order);
         for (Commands.SaleLine line : sell.lines()) {
             Ticket ticket = new Ticket(line.ticketId().toString());
@@ -88,6 +117,14 @@ public final class ProvisionalEffects {
             ticket.discountMinor = line.discountMinor();
             ticket.discountReason = line.discountReason();
             ticket.status = "PROVISIONAL";
+            ticket.token = tokens.get(line.ticketId());
+            if (ticket.token != null) {
+                try {
+                    ticket.keyId = com.admitone.model.ticket.TicketTokenCodec.decode(ticket.token).token().keyId();
+                } catch (com.admitone.model.ticket.MalformedTokenException e) {
+                    throw new IllegalArgumentException("an offline ticket's token is damaged", e);
+                }
+            }
             ticket.issued = now;
             ticket.pendingKey = mark;
             session.persist(ticket);
@@ -113,9 +150,15 @@ public final class ProvisionalEffects {
                 .setParameter("order", refund.orderId().toString()).getResultList();
         List<String> wanted = refund.ticketIds().stream().map(UUID::toString).toList();
         for (Ticket ticket : tickets) {
-            if ((wanted.isEmpty() || wanted.contains(ticket.id)) && ticket.seatId != null) {
+            if (!wanted.isEmpty() && !wanted.contains(ticket.id) || "REFUNDED".equals(ticket.status())) {
+                continue;
+            }
+            if (ticket.seatId != null) {
                 mark(session, mark, ticket.performanceId, List.of(ticket.seatId), SeatState.FREE);
             }
+            // Revoked here at once, so this device's gate rejects it before the server has the refund.
+            ticket.provisionalStatus = "REFUNDED";
+            ticket.provisionalKey = mark;
         }
     }
 
@@ -150,7 +193,14 @@ public final class ProvisionalEffects {
                 session.remove(row);
             }
         }
-        if (command instanceof Commands.SellSeats sell) {
+        session.createMutationQuery("update Ticket set provisionalStatus = null, provisionalKey = null where provisionalKey = :k")
+                .setParameter("k", mark).executeUpdate();
+        session.createMutationQuery("update SaleConflict set pendingKey = null where pendingKey = :k")
+                .setParameter("k", mark).executeUpdate();
+        Commands.SellSeats sell = command instanceof Commands.SellSeats s ? s
+                : command instanceof Commands.SellOffline o ? new Commands.SellSeats(o.orderId(), o.performanceId(), null,
+                o.lines().stream().map(Commands.OfflineLine::line).toList(), List.of(), null, 0, null) : null;
+        if (sell != null) {
             for (Commands.SaleLine line : sell.lines()) {
                 if (line.seatId() == null && line.areaId() != null) {
                     AreaStatus area = session.find(AreaStatus.class, new PerformanceItemKey(sell.performanceId(), line.areaId()));

@@ -6,7 +6,8 @@ import java.util.List;
 public final class ReplicaEntities {
     public static final List<Class<?>> ALL = List.of(Venue.class, Section.class, Seat.class, GaArea.class, Event.class,
             Performance.class, Price.class, SeatStatus.class, AreaStatus.class, SeatHold.class, CustomerOrder.class,
-            Ticket.class, Payment.class, SigningKeyEntry.class, DeviceEntry.class, ScanEntry.class);
+            Ticket.class, Payment.class, SigningKeyEntry.class, DeviceEntry.class, ScanEntry.class,
+            Allotment.class, SaleConflict.class, DeviceCertificateEntry.class);
 
     private ReplicaEntities() {
     }

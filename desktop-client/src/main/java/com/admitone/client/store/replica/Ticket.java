@@ -39,6 +39,11 @@ public class Ticket {
     Instant revoked;
     @Column(name = "pending_key")
     String pendingKey;
+    /** Set by an offline refund on this device until the server's version arrives (REFUNDED). */
+    @Column(name = "provisional_status")
+    String provisionalStatus;
+    @Column(name = "provisional_key")
+    String provisionalKey;
 
     protected Ticket() {
     }
@@ -79,7 +84,12 @@ public class Ticket {
         return discountMinor;
     }
 
+    /** The status as this device knows it: its own unconfirmed refund first, then the server's. */
     public String status() {
+        return provisionalStatus != null ? provisionalStatus : status;
+    }
+
+    public String confirmedStatus() {
         return status;
     }
 
