@@ -229,10 +229,11 @@ public final class SalesService {
         long value = chosen.stream().mapToLong(Ticket::netMinor).sum();
         boolean lastTickets = chosen.size() == tickets.stream().filter(t -> Ticket.VALID.equals(t.status)).count();
         // The order discount comes off the last refund, so a whole order never pays back more than it took.
-        long due = Math.min(paidIn - paidOut, lastTickets ? paidIn - paidOut : value);
+        long due = com.admitone.model.order.ExchangeCredit.of(paidIn, paidOut, value, lastTickets);
         List<Commands.PaymentLine> payouts = command.payouts();
         if (payouts.isEmpty() && due > 0) {
-            String method = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind)).map(p -> p.method).findFirst()
+            String method = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind) && !PaymentMethod.EXCHANGE.name().equals(p.method))
+                    .map(p -> p.method).findFirst()
                     .orElse(PaymentMethod.CASH.name());
             payouts = List.of(new Commands.PaymentLine(command.refundId(), PaymentMethod.valueOf(method), due, null, null));
         }
@@ -243,6 +244,7 @@ public final class SalesService {
             throw new ApiException(ErrorCode.REFUND_EXCEEDS_PAID, "Only " + (paidIn - paidOut) + " is left to refund on this order.",
                     Map.of("refundableMinor", paidIn - paidOut));
         }
+        String approvedBy = RefundApprovals.require(ctx, order.performanceId, command.refundId(), payingOut);
 
         List<Long> seatIds = new ArrayList<>();
         Map<Long, Integer> places = new HashMap<>();
@@ -270,7 +272,9 @@ public final class SalesService {
         order.status = allRefunded ? CustomerOrder.REFUNDED : CustomerOrder.PART_REFUNDED;
         ctx.changed(ChangeEntity.ORDER, order.id, order.feedData());
         List<String> refundedIds = chosen.stream().map(t -> t.id).toList();
-        ctx.audit("refund", ChangeEntity.ORDER, order.id, Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason));
+        ctx.audit("refund", ChangeEntity.ORDER, order.id, approvedBy == null
+                ? Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason)
+                : Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason, "approvedBy", approvedBy));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("orderId", order.id);
         data.put("orderNumber", order.number);
@@ -283,7 +287,12 @@ public final class SalesService {
 
 
 
-    private static void checkDiscount(long discount, long of, String reason) {
+    /** Exchanges tickets for other seats; see {@link TicketExchange}. */
+    public Map<String, Object> exchange(WriteContext ctx, Commands.ExchangeTickets command, Instant deviceTime) {
+        return new TicketExchange(inventory, signer, reference).apply(ctx, command, deviceTime);
+    }
+
+    static void checkDiscount(long discount, long of, String reason) {
         if (discount < 0) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A discount cannot be negative.");
         }
@@ -299,7 +308,7 @@ public final class SalesService {
     }
 
     /** Validates payment lines and returns their sum. */
-    private static long checkPayments(List<Commands.PaymentLine> payments) {
+    static long checkPayments(List<Commands.PaymentLine> payments) {
         if (payments.size() > 20) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "At most 20 payments per order.");
         }
@@ -307,6 +316,9 @@ public final class SalesService {
         for (Commands.PaymentLine payment : payments) {
             if (payment == null || payment.method() == null) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every payment needs a method.");
+            }
+            if (payment.method() == PaymentMethod.EXCHANGE) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Exchange credit is recorded by the server, not paid with.");
             }
             if (payment.amountMinor() <= 0) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment amount must be positive.");
@@ -325,7 +337,7 @@ public final class SalesService {
         return sum;
     }
 
-    private static List<String> paymentIds(List<Commands.PaymentLine> lines) {
+    static List<String> paymentIds(List<Commands.PaymentLine> lines) {
         return lines.stream().filter(l -> l.paymentId() != null).map(l -> l.paymentId().toString()).toList();
     }
 
@@ -333,7 +345,7 @@ public final class SalesService {
      * Ids of orders, tickets and payments come from the device: one used before is refused, in one
      * round trip for all of them, before anything is written.
      */
-    private static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
+    static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
         List<String> ids = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id = ?");
         ids.add(orderId == null ? "" : orderId);
@@ -365,7 +377,7 @@ public final class SalesService {
     }
 
     /** A payment id named twice in one command. */
-    private static void requireDistinctPaymentIds(List<Commands.PaymentLine> lines) {
+    static void requireDistinctPaymentIds(List<Commands.PaymentLine> lines) {
         Set<String> ids = new HashSet<>();
         for (Commands.PaymentLine line : lines) {
             if (line.paymentId() != null && !ids.add(line.paymentId().toString())) {
@@ -374,11 +386,11 @@ public final class SalesService {
         }
     }
 
-    private static long changeDue(List<Commands.PaymentLine> payments) {
+    static long changeDue(List<Commands.PaymentLine> payments) {
         return payments.stream().filter(p -> p.tenderedMinor() != null).mapToLong(p -> p.tenderedMinor() - p.amountMinor()).sum();
     }
 
-    private static String uniqueNumber(Session session) {
+    static String uniqueNumber(Session session) {
         for (int attempt = 0; attempt < 20; attempt++) {
             String number = OrderNumber.next();
             boolean clash = !Sql.query(session, "SELECT 1 FROM customer_order WHERE order_number IN (?*)", List.of(number),
@@ -390,11 +402,11 @@ public final class SalesService {
         throw new IllegalStateException("no free order number after 20 tries");
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String limit(String s, int max) {
+    static String limit(String s, int max) {
         String value = blankToNull(s);
         if (value != null && value.length() > max) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "A text field has at most " + max + " characters.");

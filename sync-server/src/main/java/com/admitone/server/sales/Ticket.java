@@ -15,6 +15,7 @@ import java.util.Map;
 public class Ticket {
     static final String VALID = "VALID";
     static final String REFUNDED = "REFUNDED";
+    static final String EXCHANGED = "EXCHANGED";
 
     @Id
     String id;

@@ -315,6 +315,8 @@ public final class CommandService implements AutoCloseable {
             return ProgrammeSetup.changeStatus(ctx, c);
         } else if (command instanceof Commands.RecordScans c) {
             return scans.record(ctx, c);
+        } else if (command instanceof Commands.ExchangeTickets c) {
+            return sales.exchange(ctx, c, deviceTime);
         }
         throw new IllegalStateException("no handler for " + typeOf(command));
     }
