@@ -68,6 +68,7 @@ import java.util.stream.Collectors;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 /**
@@ -136,6 +137,8 @@ public final class AdmitOneServer implements AutoCloseable {
         SyncController syncRoutes = new SyncController(commands, feed, push);
         ProgrammeController programmeRoutes = new ProgrammeController(programme, writer.clock());
         OrderController orderRoutes = new OrderController(orders);
+        com.admitone.server.sales.ApprovalController approvalRoutes = new com.admitone.server.sales.ApprovalController(
+                new com.admitone.server.sales.RefundApprovals(auth, writer));
         ApiDocs docs = new ApiDocs();
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -173,6 +176,9 @@ public final class AdmitOneServer implements AutoCloseable {
                 get("/api/performances/{performanceId}/seats", programmeRoutes::seatMap, Access.STAFF);
                 get("/api/orders", orderRoutes::search, Access.SELLERS);
                 get("/api/orders/{order}", orderRoutes::find, Access.SELLERS);
+                post("/api/approvals", approvalRoutes::approve, Access.SELLERS);
+                get("/api/venues/{venueId}/refund-policy", approvalRoutes::policy, Access.STAFF);
+                put("/api/venues/{venueId}/refund-policy", approvalRoutes::setPolicy, Access.MANAGERS);
                 get("/api/keys", ctx -> ctx.json(signer.publicKeys()), Access.STAFF);
                 get("/api/audit", ctx -> ctx.json(audit.recent(
                         Instant.ofEpochMilli(ctx.queryParamAsClass("sinceMs", Long.class).getOrDefault(0L)),

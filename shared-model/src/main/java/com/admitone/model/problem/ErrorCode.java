@@ -53,6 +53,7 @@ public enum ErrorCode {
     UNKNOWN_CONFLICT(404, "No such conflict."),
     CONFLICT_RESOLVED(409, "This conflict is resolved already."),
     DEVICE_KEY_INVALID(422, "The device key or its certificate is not valid."),
+    APPROVAL_REQUIRED(403, "A manager must approve a refund of this size."),
 
     // sync
     KEY_REUSED(409, "This idempotency key was used for a different command."),

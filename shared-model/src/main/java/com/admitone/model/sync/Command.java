@@ -23,11 +23,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Commands.SellOffline.class, name = "SellOffline"),
         @JsonSubTypes.Type(value = Commands.ResolveConflict.class, name = "ResolveConflict"),
         @JsonSubTypes.Type(value = Commands.SetProvisionalPolicy.class, name = "SetProvisionalPolicy"),
+        @JsonSubTypes.Type(value = Commands.ExchangeTickets.class, name = "ExchangeTickets"),
 })
 public sealed interface Command permits Commands.HoldSeats, Commands.ReleaseHold, Commands.SellSeats,
         Commands.RefundTickets, Commands.BlockSeats, Commands.UnblockSeats, Commands.ChangePerformanceStatus,
         Commands.RecordScans, Commands.AllotSeats, Commands.RequestStandingAllotment, Commands.ReleaseAllotment,
-        Commands.SellOffline, Commands.ResolveConflict, Commands.SetProvisionalPolicy {
+        Commands.SellOffline, Commands.ResolveConflict, Commands.SetProvisionalPolicy, Commands.ExchangeTickets {
 
     /** The performance whose inventory the command touches, or null if it is found through an order or hold. */
     default Long performanceId() {

@@ -83,6 +83,28 @@ public final class Commands {
         }
     }
 
+    /**
+     * Exchanges tickets of an order for other seats, of the same or another performance, in one step:
+     * the old tickets are revoked (EXCHANGED) and their seats freed, the new seats sold (from the live
+     * hold {@code holdId} of this device, or free) as the new order {@code newOrderId} with freshly signed
+     * tickets, and the difference settled. What the old tickets were worth (see
+     * {@link com.admitone.model.order.ExchangeCredit}) is credited to the new order; when the new tickets
+     * cost more, {@code payments} collect the difference; when they cost less, {@code payouts} pay it back
+     * (none given: the order's first payment method). A pay-out above the venue's approval limit needs a
+     * manager's approval recorded for {@code exchangeId} first.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExchangeTickets(UUID exchangeId, UUID orderId, List<UUID> ticketIds, UUID newOrderId, Long performanceId,
+                                  UUID holdId, List<SaleLine> lines, List<PaymentLine> payments, List<PaymentLine> payouts,
+                                  String reason) implements Command {
+        public ExchangeTickets {
+            ticketIds = ticketIds == null ? List.of() : List.copyOf(ticketIds);
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            payments = payments == null ? List.of() : List.copyOf(payments);
+            payouts = payouts == null ? List.of() : List.copyOf(payouts);
+        }
+    }
+
     /** Takes seats off sale (kills, house seats). Managers and admins only. */
     public record BlockSeats(Long performanceId, List<Long> seatIds, String reason) implements Command {
         public BlockSeats {

@@ -69,7 +69,11 @@ class CommandJsonTest {
                         new Commands.Customer(null, null, "+44 20 7946 0000"), 0, null, T),
                 new Commands.ResolveConflict(uuid(17), com.admitone.model.offline.ConflictResolution.REFUND,
                         List.of(), List.of(new Commands.PaymentLine(uuid(18), PaymentMethod.CASH, -2500, null, null)),
-                        "customer took a refund"));
+                        "customer took a refund"),
+                new Commands.ExchangeTickets(uuid(19), uuid(2), List.of(uuid(3)), uuid(20), 43L, uuid(21),
+                        List.of(new Commands.SaleLine(uuid(22), 1005L, null, PriceType.ADULT, 3000, 0, null)),
+                        List.of(new Commands.PaymentLine(uuid(23), PaymentMethod.CARD, 500, "T-1", null)), List.of(),
+                        "other date"));
     }
 
     @Test
@@ -156,7 +160,7 @@ class CommandJsonTest {
     void performanceIdIsKnownWhereTheCommandHasOne() {
         List<Command> commands = everyCommand();
         assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L, null,
-                42L, null, null, 42L, null);
+                42L, null, null, 42L, null, 43L);
     }
 
     @Test

@@ -77,6 +77,19 @@ public final class AuthService {
         return new LoginResult(token, expires, user.id, user.username, user.displayName, user.role.wireName(), device.id);
     }
 
+    /** A member of staff who confirmed who they are at somebody else's counter (a manager approving a refund). */
+    public record Confirmed(String userId, String username, Role role) {
+    }
+
+    /**
+     * Checks the username and password a member of staff types at another's counter, throttled and
+     * locked like a log-in; opens no session.
+     */
+    public Confirmed confirm(String username, String password) {
+        StaffUser user = checkPassword(username, password);
+        return new Confirmed(user.id, user.username, user.role);
+    }
+
     /** Checks a user's password outside any write lock (Argon2 is slow by design), then records the outcome. */
     private StaffUser checkPassword(String username, String password) {
         if (username == null || password == null || username.isBlank() || username.length() > 64 || password.length() > 256) {

@@ -234,6 +234,17 @@ public final class InventoryService {
         }
     }
 
+    /**
+     * For an exchange: sells the seats that are in this device's live {@code hold} from it and the
+     * others straight from FREE (seats the exchange has just given back among them).
+     */
+    public void sellSeatsFromHoldOrFree(WriteContext ctx, long performanceId, SeatHold hold, Collection<Long> seatIds,
+                                        String orderId) {
+        Set<Long> held = hold == null ? Set.of() : new java.util.HashSet<>(seatsOfHold(ctx.session(), hold.id));
+        sellSeats(ctx, performanceId, hold, seatIds.stream().filter(held::contains).sorted().toList(), orderId);
+        sellSeats(ctx, performanceId, null, seatIds.stream().filter(id -> !held.contains(id)).sorted().toList(), orderId);
+    }
+
     /** Sells general-admission places: from the hold's places when there is one, else from free capacity. */
     public void sellPlaces(WriteContext ctx, long performanceId, SeatHold hold, Map<Long, Integer> quantities) {
         Session session = ctx.session();

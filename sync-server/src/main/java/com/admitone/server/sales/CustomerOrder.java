@@ -16,6 +16,9 @@ public class CustomerOrder {
     static final String PAID = "PAID";
     static final String PART_REFUNDED = "PART_REFUNDED";
     static final String REFUNDED = "REFUNDED";
+    /** Every ticket given back, at least one of them in an exchange. */
+    static final String EXCHANGED = "EXCHANGED";
+    static final String PART_EXCHANGED = "PART_EXCHANGED";
 
     @Id
     String id;

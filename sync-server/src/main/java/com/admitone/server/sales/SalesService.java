@@ -229,10 +229,11 @@ public final class SalesService {
         long value = chosen.stream().mapToLong(Ticket::netMinor).sum();
         boolean lastTickets = chosen.size() == tickets.stream().filter(t -> Ticket.VALID.equals(t.status)).count();
         // The order discount comes off the last refund, so a whole order never pays back more than it took.
-        long due = Math.min(paidIn - paidOut, lastTickets ? paidIn - paidOut : value);
+        long due = com.admitone.model.order.ExchangeCredit.of(paidIn, paidOut, value, lastTickets);
         List<Commands.PaymentLine> payouts = command.payouts();
         if (payouts.isEmpty() && due > 0) {
-            String method = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind)).map(p -> p.method).findFirst()
+            String method = payments.stream().filter(p -> Payment.PAYMENT.equals(p.kind) && !PaymentMethod.EXCHANGE.name().equals(p.method))
+                    .map(p -> p.method).findFirst()
                     .orElse(PaymentMethod.CASH.name());
             payouts = List.of(new Commands.PaymentLine(command.refundId(), PaymentMethod.valueOf(method), due, null, null));
         }
@@ -243,6 +244,7 @@ public final class SalesService {
             throw new ApiException(ErrorCode.REFUND_EXCEEDS_PAID, "Only " + (paidIn - paidOut) + " is left to refund on this order.",
                     Map.of("refundableMinor", paidIn - paidOut));
         }
+        String approvedBy = RefundApprovals.require(ctx, order.performanceId, command.refundId(), payingOut);
 
         List<Long> seatIds = new ArrayList<>();
         Map<Long, Integer> places = new HashMap<>();
@@ -270,7 +272,9 @@ public final class SalesService {
         order.status = allRefunded ? CustomerOrder.REFUNDED : CustomerOrder.PART_REFUNDED;
         ctx.changed(ChangeEntity.ORDER, order.id, order.feedData());
         List<String> refundedIds = chosen.stream().map(t -> t.id).toList();
-        ctx.audit("refund", ChangeEntity.ORDER, order.id, Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason));
+        ctx.audit("refund", ChangeEntity.ORDER, order.id, approvedBy == null
+                ? Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason)
+                : Map.of("tickets", refundedIds, "refundedMinor", payingOut, "reason", reason, "approvedBy", approvedBy));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("orderId", order.id);
         data.put("orderNumber", order.number);
@@ -282,6 +286,11 @@ public final class SalesService {
 
 
 
+
+    /** Exchanges tickets for other seats; see {@link TicketExchange}. */
+    public Map<String, Object> exchange(WriteContext ctx, Commands.ExchangeTickets command, Instant deviceTime) {
+        return new TicketExchange(inventory, signer, reference).apply(ctx, command, deviceTime);
+    }
 
     static void checkDiscount(long discount, long of, String reason) {
         if (discount < 0) {
@@ -307,6 +316,9 @@ public final class SalesService {
         for (Commands.PaymentLine payment : payments) {
             if (payment == null || payment.method() == null) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "Every payment needs a method.");
+            }
+            if (payment.method() == PaymentMethod.EXCHANGE) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED, "Exchange credit is recorded by the server, not paid with.");
             }
             if (payment.amountMinor() <= 0) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "A payment amount must be positive.");

@@ -17,6 +17,7 @@ public class Ticket {
     static final String REFUNDED = "REFUNDED";
     /** Sold offline but never placed (a conflict): revoked, its money still on the order until a resolution. */
     static final String CANCELLED = "CANCELLED";
+    static final String EXCHANGED = "EXCHANGED";
 
     @Id
     String id;

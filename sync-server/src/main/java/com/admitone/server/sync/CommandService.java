@@ -345,6 +345,8 @@ public final class CommandService implements AutoCloseable {
             return offline.sell(ctx, c);
         } else if (offline != null && command instanceof Commands.ResolveConflict c) {
             return offline.resolve(ctx, c);
+        } else if (command instanceof Commands.ExchangeTickets c) {
+            return sales.exchange(ctx, c, deviceTime);
         }
         throw new IllegalStateException("no handler for " + typeOf(command));
     }

@@ -202,6 +202,10 @@ class OpenApiDocumentIT {
         records.put("SaleLine", Commands.SaleLine.class);
         records.put("PaymentLine", Commands.PaymentLine.class);
         records.put("Customer", Commands.Customer.class);
+        records.put("ApprovalRequest", com.admitone.server.sales.RefundApprovals.ApprovalRequest.class);
+        records.put("Approval", com.admitone.server.sales.RefundApprovals.Approval.class);
+        records.put("RefundPolicy", com.admitone.server.sales.RefundApprovals.Policy.class);
+        records.put("PolicyRequest", com.admitone.server.sales.ApprovalController.PolicyRequest.class);
         for (JsonSubTypes.Type type : Command.class.getAnnotation(JsonSubTypes.class).value()) {
             records.put(type.name(), type.value());
         }

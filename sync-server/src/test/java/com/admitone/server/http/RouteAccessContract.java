@@ -85,6 +85,10 @@ abstract class RouteAccessContract {
             get("/api/performances/{performanceId}/seats", "/api/performances/987654321/seats", STAFF),
             get("/api/orders", "/api/orders?q=nobody-of-that-name", SELLERS),
             get("/api/orders/{order}", "/api/orders/ZZZ-ZZZ", SELLERS),
+            post("/api/approvals", "/api/approvals", "{}", SELLERS),
+            get("/api/venues/{venueId}/refund-policy", "/api/venues/987654321/refund-policy", STAFF),
+            new Expected("PUT", "/api/venues/{venueId}/refund-policy", "/api/venues/987654321/refund-policy", "{}", Probe.PLAIN,
+                    MANAGERS),
             get("/api/keys", STAFF),
             get("/api/audit", "/api/audit?limit=1", MANAGERS));
 
