@@ -341,6 +341,37 @@ class BoxOfficeUiTest {
         assertThat(gate.judge(oldToken, at).verdict()).isEqualTo(com.admitone.model.gate.Verdict.EXCHANGED);
         assertThat(gate.judge(keptToken, at).verdict()).isEqualTo(com.admitone.model.gate.Verdict.ADMIT);
         assertThat(gate.judge(newToken, at).verdict()).isEqualTo(com.admitone.model.gate.Verdict.ADMIT);
+
+        // 7. With the venue's approval limit at 10.00, refunding the other ticket (42.00) needs a manager.
+        com.admitone.server.testing.ApiClient manager = server.loginAs("manager");
+        long venue = -1;
+        for (var p : manager.get("/api/performances").json()) {
+            if (p.get("id").asLong() == row.id()) {
+                venue = p.get("venueId").asLong();
+            }
+        }
+        String policy = "/api/venues/" + venue + "/refund-policy";
+        assertThat(manager.send("PUT", policy, java.util.Map.of("approvalAboveMinor", 1000)).status()).isEqualTo(200);
+        try {
+            robot.clickOn("#refundTicket-1");
+            robot.clickOn("#refundReason").write("Cannot come after all");
+            robot.clickOn("#refundButton");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#orderMessage").contains("needs a manager"));
+            waitFor("#refundManagerUser", 5);
+            robot.clickOn("#refundManagerUser").write("manager");
+            robot.clickOn("#refundManagerPassword").write("wrong-password");
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#orderMessage").contains("Wrong username or password"));
+            assertThat(((CheckBox) robot.lookup("#refundTicket-1").query()).getText()).contains("VALID");
+            robot.clickOn("#refundManagerPassword").write("manager-demo");
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#orderMessage").startsWith("Refunded 1"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#refundTicket-1").tryQuery()
+                    .map(n -> ((CheckBox) n).getText().contains("REFUNDED")).orElse(false));
+            assertThat(manager.get("/api/audit?limit=30").body()).contains("approve_refund").contains("approvedBy");
+        } finally {
+            manager.send("PUT", policy, java.util.Map.of("approvalAboveMinor", 10_000));
+        }
     }
 
     /** The replica's order with this number (read off the JavaFX thread, as the store demands). */
