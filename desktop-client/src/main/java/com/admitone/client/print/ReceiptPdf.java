@@ -166,6 +166,7 @@ public final class ReceiptPdf {
             case INVOICE -> "Invoice";
             case ON_ACCOUNT -> "On account";
             case VOUCHER -> "Voucher";
+            case EXCHANGE -> "Exchanged tickets";
         };
     }
 

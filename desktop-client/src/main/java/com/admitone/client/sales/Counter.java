@@ -348,6 +348,17 @@ public final class Counter {
         });
     }
 
+    /** The venue a performance is in, from the replica. */
+    public long venueOf(long performanceId) {
+        return store.read(s -> {
+            Performance p = s.find(Performance.class, performanceId);
+            if (p == null) {
+                throw new IllegalArgumentException("This performance is not on this computer yet. Sync and try again.");
+            }
+            return p.venueId();
+        });
+    }
+
     /** A found order, for the look-up list. */
     public record OrderHit(String id, String number, String status, String customerName, long totalMinor, String currency,
                            Instant created) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -171,6 +172,28 @@ public final class ServerApi {
     public List<Map<String, Object>> searchOrders(String q) {
         HttpUrl url = baseUrl.newBuilder().addPathSegments("api/orders").addQueryParameter("q", q).build();
         return call(request(url).get().build(), new TypeReference<List<Map<String, Object>>>() { });
+    }
+
+    /** A venue's limit above which refunds and exchange pay-outs need a manager's approval (-1: never). */
+    public record RefundPolicy(long venueId, long approvalAboveMinor) {
+    }
+
+    /** A manager's approval of one refund or exchange, recorded on the server. */
+    public record Approval(String commandId, String approvedBy, long maxMinor) {
+    }
+
+    public RefundPolicy refundPolicy(long venueId) {
+        return call(get("api/venues/" + venueId + "/refund-policy"), RefundPolicy.class);
+    }
+
+    /**
+     * Asks the server to record a manager's approval of the refund or exchange {@code commandId} for
+     * pay-outs up to {@code amountMinor}; the manager's password goes to the server only, never into
+     * the outbox.
+     */
+    public Approval approveRefund(UUID commandId, String managerUsername, String managerPassword, long amountMinor) {
+        return call(post("api/approvals", Map.of("commandId", commandId.toString(), "username", managerUsername,
+                "password", managerPassword, "amountMinor", amountMinor)), Approval.class);
     }
 
     public List<DeviceInfo> devices() {

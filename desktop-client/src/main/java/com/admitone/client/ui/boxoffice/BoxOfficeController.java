@@ -153,6 +153,14 @@ public final class BoxOfficeController {
     private final Tab sellTab = new Tab();
     private final Tab ordersTab = new Tab();
     private final StackPane helpOverlay = new StackPane();
+    // exchange and approval
+    private final com.admitone.client.sales.RefundApprovalLimits approvalLimits;
+    private ExchangePane exchangePane;
+    private ScrollPane orderDetailScroll;
+    private ScrollPane exchangeScroll;
+    private final VBox refundApproval = new VBox(4);
+    private final TextField refundManagerUser = new TextField();
+    private final javafx.scene.control.PasswordField refundManagerPassword = new javafx.scene.control.PasswordField();
 
     // state (JavaFX thread only)
     private Counter.Plan plan;
@@ -179,6 +187,7 @@ public final class BoxOfficeController {
         this.money = new MoneyFormat(ctx.locale());
         this.printouts = new Printouts(ctx.locale());
         this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(ctx.locale());
+        this.approvalLimits = new com.admitone.client.sales.RefundApprovalLimits(ctx.api(), ctx.online());
     }
 
     private String t(String key, String fallback) {
@@ -467,18 +476,37 @@ public final class BoxOfficeController {
         Button saveAgain = new Button(t("boxoffice.save.tickets", "Save tickets as PDF"));
         saveAgain.setId("reprintSave");
         saveAgain.setOnAction(e -> printTickets(lookedUp, false));
-        Label exchange = new Label(t("boxoffice.exchange.todo", "Exchanges: refund the tickets and sell new ones."));
-        exchange.getStyleClass().add("text-muted");
-        exchange.setWrapText(true);
+        Button exchange = new Button(t("boxoffice.exchange", "Exchange selected tickets…  Ctrl+E"));
+        exchange.setId("exchangeButton");
+        exchange.setOnAction(e -> startExchange());
+        refundManagerUser.setId("refundManagerUser");
+        refundManagerUser.setPromptText(t("boxoffice.approval.user", "Manager's username"));
+        refundManagerPassword.setId("refundManagerPassword");
+        refundManagerPassword.setPromptText(t("boxoffice.approval.password", "Manager's password"));
+        refundManagerPassword.setOnAction(e -> refund());
+        Label approvalTitle = new Label(t("boxoffice.approval.title", "A manager approves refunds above the venue's limit:"));
+        approvalTitle.setWrapText(true);
+        refundApproval.getChildren().setAll(approvalTitle, new HBox(6, refundManagerUser, refundManagerPassword));
+        refundApproval.getStyleClass().add("payment-box");
+        refundApproval.setPadding(new Insets(6));
+        refundApproval.setVisible(false);
+        refundApproval.setManaged(false);
         orderMessage.setId("orderMessage");
         orderMessage.setWrapText(true);
         orderMessage.getStyleClass().add("bo-message");
-        VBox detail = new VBox(8, orderHeader, ticketChecks, refundReason, new javafx.scene.layout.FlowPane(6, 6, refund, reprint, saveAgain), exchange,
-                orderMessage);
+        VBox detail = new VBox(8, orderHeader, ticketChecks, refundReason, refundApproval,
+                new javafx.scene.layout.FlowPane(6, 6, refund, exchange, reprint, saveAgain), orderMessage);
         detail.setPadding(new Insets(10));
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
-        return new BorderPane(detailScroll, null, null, null, left);
+        orderDetailScroll = detailScroll;
+        exchangePane = new ExchangePane(new ExchangePane.Context(counter, ctx.background(), ctx.failures(), ctx.problems(), ctx.api(),
+                ctx.cashier(), approvalLimits, printouts, ctx.printFolder(), money, when, this::exchangeFinished));
+        exchangeScroll = new ScrollPane(exchangePane.node());
+        exchangeScroll.setFitToWidth(true);
+        exchangeScroll.setFitToHeight(true);
+        exchangeScroll.setVisible(false);
+        return new BorderPane(new StackPane(detailScroll, exchangeScroll), null, null, null, left);
     }
 
     private void buildHelp() {
@@ -494,6 +522,7 @@ public final class BoxOfficeController {
                 "Ctrl+P    print tickets",
                 "Ctrl+N    new sale",
                 "Ctrl+O    find an order / refund",
+                "Ctrl+E    exchange the ticked tickets of an order",
                 "Arrows, Space   move on the seat map, pick a seat",
                 "F5 sync now, F9 switch cashier (whole app)",
                 "",
@@ -534,6 +563,8 @@ public final class BoxOfficeController {
                 tabs.getSelectionModel().select(ordersTab);
                 orderSearch.requestFocus();
             };
+        } else if (shortcut && code == KeyCode.E && tabs.getSelectionModel().getSelectedItem() == ordersTab) {
+            action = this::startExchange;
         } else if (shortcut && code == KeyCode.P) {
             action = () -> printTickets(tabs.getSelectionModel().getSelectedItem() == ordersTab ? lookedUp : confirmed, true);
         } else if (code == KeyCode.F8 && !e.isShortcutDown()) {
@@ -664,7 +695,7 @@ public final class BoxOfficeController {
         return zones;
     }
 
-    private static Set<SeatFlag> flags(String text) {
+    static Set<SeatFlag> flags(String text) {
         if (text == null || text.isBlank()) {
             return Set.of();
         }
@@ -679,7 +710,7 @@ public final class BoxOfficeController {
         return flags;
     }
 
-    private static String pretty(String zone) {
+    static String pretty(String zone) {
         String lower = zone.toLowerCase(Locale.ROOT).replace('_', ' ');
         return lower.isEmpty() ? zone : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
@@ -1465,13 +1496,40 @@ public final class BoxOfficeController {
         }
         orderMessage.setText(t("generic.working", "Working…"));
         orderMessage.pseudoClassStateChanged(OK, false);
+        UUID refundId = UUID.randomUUID();
+        String manager = refundManagerUser.getText().trim();
+        String password = refundManagerPassword.getText();
+        refundManagerPassword.clear();
+        long payout = com.admitone.client.sales.ExchangeQuote.worth(order, ticketIds.stream().map(UUID::toString).toList());
+        Cashier cashier = ctx.cashier().get();
         Tasks.create(() -> {
-                    OutboxItem item = counter.record(new Commands.RefundTickets(UUID.randomUUID(), UUID.fromString(order.id()),
+                    // Above the venue's limit a manager approves first, on the server: the password never enters the outbox.
+                    long venue = counter.venueOf(order.performanceId());
+                    if (approvalLimits.needsApproval(venue, payout, cashier == null ? null : cashier.role())) {
+                        if (manager.isEmpty() || password.isEmpty()) {
+                            return new Counter.Outcome(null, "APPROVAL_REQUIRED", null);
+                        }
+                        ServerApi api = ctx.api().get();
+                        if (api == null || !api.hasToken()) {
+                            throw new IllegalStateException(t("boxoffice.approval.offline",
+                                    "A manager's approval needs the server. Connect and try again."));
+                        }
+                        api.approveRefund(refundId, manager, password, payout);
+                    }
+                    OutboxItem item = counter.record(new Commands.RefundTickets(refundId, UUID.fromString(order.id()),
                             ticketIds, reason.trim(), List.of()));
                     return counter.await(item, java.time.Duration.ofSeconds(10));
                 })
                 .onSuccess(outcome -> {
-                    if (outcome.rejected()) {
+                    boolean askManager = "APPROVAL_REQUIRED".equals(outcome.code());
+                    refundApproval.setVisible(askManager);
+                    refundApproval.setManaged(askManager);
+                    if (askManager) {
+                        orderMessage.setText(String.format(t("boxoffice.approval.needed",
+                                "Refunding %s needs a manager: they type their username and password, then Refund again."),
+                                money.format(Money.of(payout, order.currency()))));
+                        refundManagerUser.requestFocus();
+                    } else if (outcome.rejected()) {
                         orderMessage.setText(ctx.problems().forCode(outcome.code(), outcome.message()));
                     } else if (outcome.applied()) {
                         orderMessage.setText(String.format(t("boxoffice.refund.done", "Refunded %d ticket(s). The seats are back on sale."),
@@ -1486,6 +1544,39 @@ public final class BoxOfficeController {
                 })
                 .onError(e -> orderMessage.setText(ctx.failures().sentence(e)))
                 .runOn(ctx.background());
+    }
+
+    /** Opens the exchange pane for the ticked tickets of the order shown. */
+    private void startExchange() {
+        Counter.OrderDetail order = lookedUp;
+        if (order == null || exchangeScroll.isVisible()) {
+            return;
+        }
+        List<String> ticketIds = order.tickets().stream().filter(tk -> refundChecks.containsKey(tk.id())
+                && refundChecks.get(tk.id()).isSelected() && tk.valid()).map(Counter.TicketRow::id).toList();
+        if (ticketIds.isEmpty()) {
+            orderMessage.setText(t("boxoffice.exchange.pick", "Tick the tickets to exchange."));
+            return;
+        }
+        if (order.number() == null) {
+            orderMessage.setText(t("boxoffice.exchange.provisional", "This order is not confirmed by the server yet; exchange it after the sync."));
+            return;
+        }
+        orderMessage.setText("");
+        orderDetailScroll.setVisible(false);
+        exchangeScroll.setVisible(true);
+        exchangeScroll.setVvalue(0);
+        exchangePane.open(order, ticketIds);
+    }
+
+    /** The exchange pane closed: show the old order again, its tickets as they are now. */
+    private void exchangeFinished(String oldOrderId) {
+        exchangeScroll.setVisible(false);
+        orderDetailScroll.setVisible(true);
+        if (oldOrderId != null) {
+            showOrder(oldOrderId);
+        }
+        orderSearch.requestFocus();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1521,5 +1612,9 @@ public final class BoxOfficeController {
     // for tests
     SeatMapView seatMap() {
         return seatMap;
+    }
+
+    ExchangePane exchangePane() {
+        return exchangePane;
     }
 }

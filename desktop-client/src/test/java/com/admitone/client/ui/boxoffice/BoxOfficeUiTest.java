@@ -233,6 +233,155 @@ class BoxOfficeUiTest {
         }
     }
 
+    /**
+     * Sell two seats, then exchange one of them on the Orders tab for another seat picked on the
+     * exchange seat map, paying any difference in cash: the new ticket's PDF carries a QR that
+     * verifies, the old ticket shows as exchanged, and the gate rule now refuses it as EXCHANGED.
+     */
+    @Test
+    void exchangeOneTicketForAnotherSeat() throws Exception {
+        waitFor("#usernameField", 180);
+        robot.clickOn("#usernameField").write("boxoffice");
+        robot.clickOn("#passwordField").write("boxoffice-demo");
+        robot.clickOn("#loginButton");
+        waitFor("#performanceList", 90);
+        robot.clickOn("#performanceSearch").write("Tempest");
+        @SuppressWarnings("unchecked")
+        ListView<Counter.PerformanceRow> list = robot.lookup("#performanceList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(r -> r.seated() && "ON_SALE".equals(r.status()) && r.title().contains("Tempest")));
+        Counter.PerformanceRow row = list.getItems().stream()
+                .filter(r -> r.seated() && "ON_SALE".equals(r.status())).findFirst().orElseThrow();
+        robot.interact(() -> list.getSelectionModel().select(row));
+        SeatMapView map = robot.lookup("#seatMap").queryAs(SeatMapView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map.getSeats().size() > 100);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // 1. Sell two seats for cash.
+        List<Long> pair = freePair(map);
+        robot.interact(() -> pair.forEach(id -> map.getSelection().select(id)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pair.stream().allMatch(id -> map.getStatus(id) == SeatStatus.HELD_BY_ME));
+        waitFor("#priceType-1", 10);
+        robot.clickOn("#customerName").write("Sam Swap");
+        robot.press(KeyCode.F8).release(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#tendered").write(plain(minorOf(text("#totalLabel"))));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> text("#orderNumber").startsWith("Order ") && !text("#confirmationDetail").isEmpty());
+        String number = text("#orderNumber").substring("Order ".length()).trim();
+
+        // 2. Find the order, tick the first ticket, Exchange (Ctrl+E).
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        robot.clickOn("#orderSearch").write(number).type(KeyCode.ENTER);
+        waitFor("#refundTicket-1", 30);
+        robot.clickOn("#refundTicket-0");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitFor("#exchangeSeatMap", 10);
+        SeatMapView exchangeMap = robot.lookup("#exchangeSeatMap").queryAs(SeatMapView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> exchangeMap.getSeats().size() > 100
+                && pair.stream().allMatch(id -> exchangeMap.getStatus(id) == SeatStatus.SOLD));
+        @SuppressWarnings("unchecked")
+        ComboBox<Counter.PerformanceRow> performance = robot.lookup("#exchangePerformance").queryAs(ComboBox.class);
+        assertThat(performance.getValue().id()).as("the same performance by default").isEqualTo(row.id());
+        Counter.OrderDetail old = findOrder(number);
+        String oldTicketId = old.tickets().get(0).id();
+        String keptTicketId = old.tickets().get(1).id();
+
+        // 3. Click a free seat on the exchange map: it is held for this counter and gets a price line.
+        long newSeat = freePair(exchangeMap).get(0);
+        robot.interact(() -> exchangeMap.getSelection().select(newSeat));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> exchangeMap.getStatus(newSeat) == SeatStatus.HELD_BY_ME);
+        waitFor("#exchangePriceType-0", 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#exchangeReason").write("Wants an aisle seat");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#exchangeReason").queryAs(javafx.scene.control.TextField.class)
+                .getText().equals("Wants an aisle seat"));
+        String difference = text("#exchangeDifference");
+        if (difference.startsWith("Customer pays")) {
+            robot.clickOn("#exchangeTendered").write(plain(minorOf(difference) + 500));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#exchangeDifference").contains("change"));
+        }
+        shot("6-exchange");
+        robot.clickOn("#exchangeConfirm");
+
+        // 4. The server confirms; the new tickets are saved as PDF and the QR verifies.
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> text("#exchangeResult").startsWith("Exchanged. New order")
+                || text("#exchangeMessage").length() > 0 && !text("#exchangeMessage").startsWith("Working"));
+        assertThat(text("#exchangeResult")).as(text("#exchangeMessage")).startsWith("Exchanged. New order");
+        assertThat(text("#exchangeResult")).matches("Exchanged\\. New order [A-Z0-9]{3}-[A-Z0-9]{3}");
+        String savedText = text("#exchangeSaved");
+        assertThat(savedText).startsWith("New tickets saved as ");
+        Path pdf = Path.of(savedText.substring("New tickets saved as ".length()).trim());
+        String newToken = decodeQr(Files.readAllBytes(pdf), 0);
+        SignedToken signed = TicketTokenCodec.decode(newToken);
+        List<SigningKeyEntry> keys = app.services().store().read(s -> s.createSelectionQuery("from SigningKeyEntry", SigningKeyEntry.class)
+                .getResultList());
+        assertThat(TicketTokenCodec.verify(signed, id -> keys.stream().filter(k -> k.keyId().equals(id)).findFirst()
+                .map(k -> VerifyingKey.ofBase64(k.publicKey())).orElse(null))).isTrue();
+        assertThat(signed.token().seatId()).isEqualTo(newSeat);
+        assertThat(exchangeMap.getStatus(newSeat)).isEqualTo(SeatStatus.SOLD);
+
+        // 5. Back on the order: the old ticket is shown as exchanged, the other one is still valid.
+        robot.clickOn("#exchangeDone");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#refundTicket-0").tryQuery()
+                .map(n -> ((CheckBox) n).getText().contains("EXCHANGED")).orElse(false));
+        assertThat(((CheckBox) robot.lookup("#refundTicket-0").query()).isDisabled()).isTrue();
+        assertThat(((CheckBox) robot.lookup("#refundTicket-1").query()).getText()).contains("VALID");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> map.getStatus(pair.get(0)) == SeatStatus.FREE);
+
+        // 6. At the gate (the shared rule over this replica, at the performance's start) the old ticket is refused.
+        Counter.OrderDetail after = findOrder(number);
+        String oldToken = after.tickets().stream().filter(t -> t.id().equals(oldTicketId)).findFirst().orElseThrow().token();
+        String keptToken = after.tickets().stream().filter(t -> t.id().equals(keptTicketId)).findFirst().orElseThrow().token();
+        com.admitone.client.gate.GateService gate = new com.admitone.client.gate.GateService(app.services().store(),
+                app.services().outbox(), Clock.fixed(after.startsAt(), java.time.ZoneOffset.UTC), () -> null);
+        com.admitone.client.gate.GateSettings at = new com.admitone.client.gate.GateSettings(row.id(), "Main door",
+                com.admitone.model.gate.ScanMode.ENTRY);
+        assertThat(gate.judge(oldToken, at).verdict()).isEqualTo(com.admitone.model.gate.Verdict.EXCHANGED);
+        assertThat(gate.judge(keptToken, at).verdict()).isEqualTo(com.admitone.model.gate.Verdict.ADMIT);
+        assertThat(gate.judge(newToken, at).verdict()).isEqualTo(com.admitone.model.gate.Verdict.ADMIT);
+
+        // 7. With the venue's approval limit at 10.00, refunding the other ticket (42.00) needs a manager.
+        com.admitone.server.testing.ApiClient manager = server.loginAs("manager");
+        long venue = -1;
+        for (var p : manager.get("/api/performances").json()) {
+            if (p.get("id").asLong() == row.id()) {
+                venue = p.get("venueId").asLong();
+            }
+        }
+        String policy = "/api/venues/" + venue + "/refund-policy";
+        assertThat(manager.send("PUT", policy, java.util.Map.of("approvalAboveMinor", 1000)).status()).isEqualTo(200);
+        try {
+            robot.clickOn("#refundTicket-1");
+            robot.clickOn("#refundReason").write("Cannot come after all");
+            robot.clickOn("#refundButton");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#orderMessage").contains("needs a manager"));
+            waitFor("#refundManagerUser", 5);
+            robot.clickOn("#refundManagerUser").write("manager");
+            robot.clickOn("#refundManagerPassword").write("wrong-password");
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#orderMessage").contains("Wrong username or password"));
+            assertThat(((CheckBox) robot.lookup("#refundTicket-1").query()).getText()).contains("VALID");
+            robot.clickOn("#refundManagerPassword").write("manager-demo");
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#orderMessage").startsWith("Refunded 1"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#refundTicket-1").tryQuery()
+                    .map(n -> ((CheckBox) n).getText().contains("REFUNDED")).orElse(false));
+            assertThat(manager.get("/api/audit?limit=30").body()).contains("approve_refund").contains("approvedBy");
+        } finally {
+            manager.send("PUT", policy, java.util.Map.of("approvalAboveMinor", 10_000));
+        }
+    }
+
+    /** The replica's order with this number (read off the JavaFX thread, as the store demands). */
+    private Counter.OrderDetail findOrder(String number) throws Exception {
+        Counter counter = new Counter(app.services().store(), app.services().outbox(), () -> null, () -> null, "test",
+                Clock.systemUTC());
+        Counter.OrderHit hit = counter.searchReplica(number).stream().filter(h -> number.equals(h.number())).findFirst().orElseThrow();
+        return counter.order(hit.id());
+    }
+
     /** Two FREE seats side by side (ids in a row, same zone) near the middle of the seat list. */
     private static List<Long> freePair(SeatMapView map) throws Exception {
         List<com.admitone.client.ui.boxoffice.seatmap.MapSeat> seats = map.getSeats();
