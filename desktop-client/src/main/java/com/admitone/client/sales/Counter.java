@@ -1,5 +1,7 @@
 package com.admitone.client.sales;
 
+import com.admitone.client.offline.OfflineRefunds;
+import com.admitone.client.offline.OfflineSales;
 import com.admitone.client.store.LocalStore;
 import com.admitone.client.store.Outbox;
 import com.admitone.client.store.OutboxItem;
@@ -226,7 +228,8 @@ public final class Counter {
                     .setParameter("p", performanceId).getResultList()) {
                 SeatState state = st.effectiveState();
                 if (state != SeatState.FREE) {
-                    boolean mine = state == SeatState.HELD && (st.provisionalKey() != null || deviceId.equals(st.holdDeviceId()));
+                    boolean mine = state == SeatState.HELD && (st.provisionalKey() != null || deviceId.equals(st.holdDeviceId()))
+                            || state == SeatState.ALLOTTED && deviceId.equals(st.allottedDeviceId());
                     seats.put(st.seatId(), new SeatView(state, mine));
                 }
             }
@@ -252,6 +255,37 @@ public final class Counter {
 
     public OutboxItem record(Command command) {
         return outbox.record(command, author.get());
+    }
+
+    /**
+     * Records a sale made without the server (or from this computer's allotment): guaranteed from
+     * the allotment, else provisional where the performance allows. Throws
+     * {@link OfflineSales.RefusedException} with the sentence for staff when it may not be sold.
+     */
+    public OfflineSales.Recorded sellOffline(Commands.SellSeats sale) {
+        return new OfflineSales(store, outbox, deviceId, clock).sell(sale, author.get());
+    }
+
+    /** A cash refund while offline, up to this computer's limit; above it {@link OfflineSales.RefusedException}. */
+    public OutboxItem refundOffline(UUID orderId, List<UUID> ticketIds, String reason) {
+        return new OfflineRefunds(store, outbox).refund(orderId, ticketIds, reason, author.get());
+    }
+
+    /** What sync made of an offline sale, for the confirmation and the order view. */
+    public record OfflineResult(String outcome, List<Map<String, Object>> moves, String conflictId) {
+    }
+
+    /** The outcome of the offline sale recorded as {@code item}: null while the server has not answered. */
+    @SuppressWarnings("unchecked")
+    public OfflineResult offlineResult(OutboxItem item) {
+        OutboxItem now = store.read(s -> s.find(OutboxItem.class, item.position()));
+        if (now == null || now.status() != OutboxItem.Status.APPLIED) {
+            return null;
+        }
+        Map<String, Object> data = outbox.resultData(now);
+        Object moves = data.get("moves");
+        return new OfflineResult((String) data.get("outcome"), moves instanceof List<?> l ? (List<Map<String, Object>>) l : List.of(),
+                (String) data.get("conflictId"));
     }
 
     /** How a command ended as far as this device knows after waiting. */
@@ -300,7 +334,8 @@ public final class Counter {
     // ---- orders --------------------------------------------------------------------------------
 
     /** An order with its tickets, as the replica holds it. */
-    public record OrderDetail(String id, String number, boolean provisional, String status, long performanceId, String title,
+    public record OrderDetail(String id, String number, boolean provisional, String offlineOutcome, String status, long performanceId,
+                              String title,
                               Instant startsAt, ZoneId zone, String venueName, String currency, int taxRateBasisPoints,
                               long totalMinor, long discountMinor, String customerName, String customerEmail,
                               String customerPhone, Instant created, List<TicketRow> tickets, List<PaymentRow> payments) {
@@ -309,8 +344,9 @@ public final class Counter {
     public record TicketRow(String id, Long seatId, String seatLabel, String section, String row, String seatNumber,
                             String areaName, String priceType, long priceMinor, long discountMinor, String status,
                             String token, String keyId) {
+        /** Valid, or sold offline here and not answered yet (its device-signed ticket admits meanwhile). */
         public boolean valid() {
-            return "VALID".equals(status);
+            return "VALID".equals(status) || "PROVISIONAL".equals(status);
         }
     }
 
@@ -340,7 +376,7 @@ public final class Counter {
             List<PaymentRow> payments = s.createSelectionQuery("from Payment where orderId = :o order by created", com.admitone.client.store.replica.Payment.class)
                     .setParameter("o", orderId).getResultList().stream()
                     .map(pm -> new PaymentRow(pm.kind(), pm.method(), pm.amountMinor(), pm.tenderedMinor())).toList();
-            return new OrderDetail(o.id(), o.number(), o.isProvisional(), o.status(), o.performanceId(),
+            return new OrderDetail(o.id(), o.number(), o.isProvisional(), o.offlineOutcome(), o.status(), o.performanceId(),
                     event == null ? "?" : event.title(), p == null ? o.created() : p.startsAt(), zoneOf(venue),
                     venue == null ? "?" : venue.name(), o.currency(), venue == null ? 0 : venue.taxRateBasisPoints(),
                     o.totalMinor(), o.discountMinor(), o.customerName(), o.customerEmail(), o.customerPhone(), o.created(),

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * client stores (a manager's and two tills'). The tills sell while they do not talk to the server,
  * then sync; the server's own seat map and orders are the judge that no seat was sold twice.
  */
-class OfflineSellingIT {
+public class OfflineSellingIT {
     static TestServer server;
 
     @BeforeAll
@@ -50,11 +50,11 @@ class OfflineSellingIT {
         server.close();
     }
 
-    static SyncStatus sync(ClientUnderTest client) throws Exception {
+    public static SyncStatus sync(ClientUnderTest client) throws Exception {
         return client.engine.syncNow().get(120, TimeUnit.SECONDS);
     }
 
-    static long performanceWithPolicy(LocalStore store, ProvisionalPolicy policy, int skip) {
+    public static long performanceWithPolicy(LocalStore store, ProvisionalPolicy policy, int skip) {
         return store.read(s -> s.createSelectionQuery(
                         "select p from Performance p where p.status = 'ON_SALE' and p.provisionalPolicy = :pol "
                                 + "and p.venueId in (select distinct st.venueId from Seat st) order by p.startsAt, p.id", Performance.class)
@@ -62,7 +62,7 @@ class OfflineSellingIT {
     }
 
     /** Seats of the performance that are free in the replica (no seat_state row), in id order. */
-    static List<Long> freeSeats(LocalStore store, long performance, int count) {
+    public static List<Long> freeSeats(LocalStore store, long performance, int count) {
         return store.read(s -> {
             Performance p = s.find(Performance.class, performance);
             return s.createSelectionQuery("select id from Seat where venueId = :v and id not in "

@@ -248,7 +248,7 @@ public final class BoxOfficeController {
         performanceTitle.setText(t("boxoffice.pick", "Pick a performance on the left."));
         seatMap.setId("seatMap");
         seatMap.setLocale(ctx.locale());
-        seatMap.setSelectableStatuses(EnumSet.of(SeatStatus.FREE, SeatStatus.HELD_BY_ME));
+        seatMap.setSelectableStatuses(EnumSet.of(SeatStatus.FREE, SeatStatus.HELD_BY_ME, SeatStatus.ALLOTTED_TO_ME));
         seatMap.getSelection().getSelectedIds().addListener((SetChangeListener<Long>) this::selectionChanged);
         seatMap.setMinSize(200, 200);
         VBox.setVgrow(seatMap, Priority.ALWAYS);
@@ -763,6 +763,27 @@ public final class BoxOfficeController {
     // ---------------------------------------------------------------- live seat states
 
     private void replicaChanged() {
+        OutboxItem pending = offlineItem;
+        Counter.OrderDetail shown = confirmed;
+        if (pending != null && shown != null) {
+            ctx.background().execute(() -> {
+                try {
+                    Counter.OfflineResult result = counter.offlineResult(pending);
+                    if (result != null) {
+                        Counter.OrderDetail fresh = counter.order(shown.id());
+                        Platform.runLater(() -> {
+                            if (offlineItem == pending) {
+                                offlineItem = null;
+                                confirmed = fresh;
+                                showOfflineOutcome(fresh, result);
+                            }
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    // the next change tries again
+                }
+            });
+        }
         long id = shownPerformance;
         if (id < 0 || !refreshQueued.compareAndSet(false, true)) {
             return;
@@ -866,7 +887,10 @@ public final class BoxOfficeController {
             }
         }
         long performanceId = plan.performanceId();
-        List<Long> toHold = added.stream().filter(id -> !heldSeats.contains(id)).toList();
+        // Offline nothing is held (the server cannot hear it); seats of this computer's allotment need no hold.
+        boolean online = Boolean.TRUE.equals(ctx.online().get());
+        List<Long> toHold = added.stream().filter(id -> !heldSeats.contains(id))
+                .filter(id -> online && seatMap.getStatus(id) != SeatStatus.ALLOTTED_TO_ME).toList();
         heldSeats.addAll(toHold);
         if (holdId == null && !toHold.isEmpty()) {
             holdId = UUID.randomUUID();
@@ -1261,6 +1285,12 @@ public final class BoxOfficeController {
             return;
         }
         long change = payments.stream().mapToLong(Basket.Payment::changeMinor).sum();
+        boolean fromAllotment = sale.lines().stream().anyMatch(l -> l.seatId() != null
+                && seatMap.getStatus(l.seatId()) == SeatStatus.ALLOTTED_TO_ME);
+        if (!Boolean.TRUE.equals(ctx.online().get()) || fromAllotment) {
+            sellOffline(sale, change);
+            return;
+        }
         message.setText(t("boxoffice.selling", "Sending the sale to the server…"));
         basketPane.setDisable(true);
         Tasks.create(() -> {
@@ -1321,6 +1351,83 @@ public final class BoxOfficeController {
     }
 
     private static final javafx.css.PseudoClass PROVISIONAL = javafx.css.PseudoClass.getPseudoClass("provisional");
+    private static final javafx.css.PseudoClass GUARANTEED = javafx.css.PseudoClass.getPseudoClass("guaranteed");
+
+    /** The offline sale on the confirmation pane whose outcome sync has not told yet. */
+    private OutboxItem offlineItem;
+    private long offlineChange;
+
+    /**
+     * Offline (or from this computer's allotment): the sale is recorded with device-signed tickets,
+     * shown as guaranteed or provisional, and the tickets print at once. What sync makes of it
+     * appears on the confirmation when the server answers.
+     */
+    private void sellOffline(Commands.SellSeats sale, long change) {
+        basketPane.setDisable(true);
+        Tasks.create(() -> {
+                    com.admitone.client.offline.OfflineSales.Recorded recorded = counter.sellOffline(sale);
+                    return new Object[]{recorded, counter.order(sale.orderId().toString())};
+                })
+                .onSuccess(r -> {
+                    com.admitone.client.offline.OfflineSales.Recorded recorded = (com.admitone.client.offline.OfflineSales.Recorded) r[0];
+                    offlineItem = recorded.item();
+                    offlineChange = change;
+                    saleDone(new Counter.Outcome(OutboxItem.Status.PENDING, null, null), (Counter.OrderDetail) r[1], change);
+                    showOfflineOutcome((Counter.OrderDetail) r[1], null);
+                    printTickets(confirmed, true);
+                })
+                .onError(e -> {
+                    basketPane.setDisable(false);
+                    payments.clear();
+                    updateTotals();
+                    message.setText(e instanceof com.admitone.client.offline.OfflineSales.RefusedException ? e.getMessage()
+                            : ctx.failures().sentence(e));
+                })
+                .runOn(ctx.background());
+    }
+
+    /** The confirmation's words for an offline sale: guaranteed or provisional, then what sync made of it. */
+    private void showOfflineOutcome(Counter.OrderDetail order, Counter.OfflineResult result) {
+        String changeText = offlineChange > 0 && basket != null
+                ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(offlineChange, basket.currency()))) : "";
+        String outcome = result != null ? result.outcome() : order == null ? null : order.offlineOutcome();
+        orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, false);
+        orderNumberLabel.pseudoClassStateChanged(GUARANTEED, false);
+        if (result == null) {
+            boolean guaranteed = "GUARANTEED".equals(outcome);
+            orderNumberLabel.setText(guaranteed ? t("boxoffice.offline.guaranteed", "Guaranteed sale")
+                    : t("boxoffice.offline.provisional", "Provisional sale"));
+            orderNumberLabel.pseudoClassStateChanged(guaranteed ? GUARANTEED : PROVISIONAL, true);
+            confirmationDetail.setText((guaranteed
+                    ? t("boxoffice.offline.guaranteed.detail", "Sold from this computer's allotment: it cannot fail. "
+                    + "The tickets are valid now; the server gets the sale at the next sync.")
+                    : t("boxoffice.offline.provisional.detail", "Sold offline outside this computer's allotment. The tickets "
+                    + "are valid now; at the next sync the server keeps the seats, moves the sale to equivalent seats, "
+                    + "or raises a conflict for staff.")) + changeText);
+            return;
+        }
+        String number = order == null || order.number() == null ? "" : order.number();
+        switch (outcome == null ? "" : outcome) {
+            case "MOVED" -> {
+                orderNumberLabel.setText(String.format(t("boxoffice.offline.moved", "Order %s: moved"), number));
+                orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, true);
+                confirmationDetail.setText(String.format(t("boxoffice.offline.moved.detail",
+                        "The server moved %d ticket(s) to equivalent seats. Reprint the tickets (Ctrl+P) and give the "
+                                + "customer the new ones."), result.moves().size()));
+            }
+            case "CONFLICT" -> {
+                orderNumberLabel.setText(String.format(t("boxoffice.offline.conflict", "Order %s: conflict"), number));
+                orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, true);
+                confirmationDetail.setText(t("boxoffice.offline.conflict.detail",
+                        "Some seats of this sale were sold elsewhere and no equivalent seats were free. Those tickets are "
+                                + "cancelled; settle it in Sync & devices, Conflicts (other seats or a refund)."));
+            }
+            default -> {
+                orderNumberLabel.setText(String.format(t("boxoffice.orderConfirmed", "Order %s"), number));
+                confirmationDetail.setText(t("boxoffice.offline.confirmed", "Confirmed by the server.") + changeText);
+            }
+        }
+    }
 
     private void newSale() {
         if (basket != null && !heldSeats.isEmpty() && !confirmationPane.isVisible()) {
@@ -1328,6 +1435,7 @@ public final class BoxOfficeController {
         }
         confirmationPane.setVisible(false);
         confirmed = null;
+        offlineItem = null;
         resetBasket();
         message.setText("");
         tabs.getSelectionModel().select(sellTab);
@@ -1453,7 +1561,8 @@ public final class BoxOfficeController {
                         return;
                     }
                     orderHeader.setText((order.number() == null ? "Provisional order" : "Order " + order.number()) + "  ·  "
-                            + order.status() + "\n" + order.title() + ", " + when.format(order.startsAt().atZone(order.zone()))
+                            + order.status() + (order.offlineOutcome() == null ? "" : "  ·  sold offline: " + order.offlineOutcome())
+                            + "\n" + order.title() + ", " + when.format(order.startsAt().atZone(order.zone()))
                             + "\n" + (order.customerName() == null ? "" : order.customerName() + "  ")
                             + (order.customerEmail() == null ? "" : order.customerEmail() + "  ")
                             + (order.customerPhone() == null ? "" : order.customerPhone())
@@ -1496,6 +1605,21 @@ public final class BoxOfficeController {
         }
         orderMessage.setText(t("generic.working", "Working…"));
         orderMessage.pseudoClassStateChanged(OK, false);
+        if (!Boolean.TRUE.equals(ctx.online().get())) {
+            Tasks.create(() -> counter.refundOffline(UUID.fromString(order.id()), ticketIds, reason.trim()))
+                    .onSuccess(item -> {
+                        orderMessage.setText(String.format(t("boxoffice.refund.offline",
+                                "Refunded %d ticket(s) in cash while offline. They no longer admit at this computer's gate, "
+                                        + "and everywhere once the server has the refund."), ticketIds.size()));
+                        orderMessage.pseudoClassStateChanged(OK, true);
+                        refundReason.clear();
+                        showOrder(order.id());
+                    })
+                    .onError(e -> orderMessage.setText(e instanceof com.admitone.client.offline.OfflineSales.RefusedException
+                            ? e.getMessage() : ctx.failures().sentence(e)))
+                    .runOn(ctx.background());
+            return;
+        }
         UUID refundId = UUID.randomUUID();
         String manager = refundManagerUser.getText().trim();
         String password = refundManagerPassword.getText();

@@ -91,7 +91,7 @@ public final class MainWindow implements Navigator {
                             java.util.Locale.getDefault()));
                 })
                 .register(PlaceholderController.class, () -> new PlaceholderController(strings))
-                .register(SettingsController.class, () -> new SettingsController(theme))
+                .register(SettingsController.class, () -> new SettingsController(theme, services, strings))
                 .register(SyncController.class, () -> {
                     OutboxViewModel model = new OutboxViewModel(services, strings, cashier.role(), zone);
                     open.add(model);

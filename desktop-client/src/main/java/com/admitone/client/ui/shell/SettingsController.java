@@ -1,13 +1,28 @@
 package com.admitone.client.ui.shell;
 
+import com.admitone.client.ClientServices;
+import com.admitone.client.offline.OfflineSettings;
+import com.admitone.client.ui.common.Strings;
+import com.admitone.client.ui.common.Tasks;
 import com.admitone.client.ui.common.Theme;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 
-/** Settings: the light or dark theme for now; printers and scanners come with their features. */
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Settings of this computer: the theme, and working offline (how long the server may stay silent
+ * before the device works offline, and the largest cash refund allowed offline). Stored in the
+ * local database, read and written off the JavaFX thread.
+ */
 public final class SettingsController {
     private final Theme theme;
+    private final ClientServices services;
+    private final Strings strings;
 
     @FXML
     private RadioButton lightButton;
@@ -15,9 +30,17 @@ public final class SettingsController {
     private RadioButton darkButton;
     @FXML
     private ToggleGroup themeGroup;
+    @FXML
+    private TextField offlineAfterField;
+    @FXML
+    private TextField refundLimitField;
+    @FXML
+    private Label offlineMessage;
 
-    public SettingsController(Theme theme) {
+    public SettingsController(Theme theme, ClientServices services, Strings strings) {
         this.theme = theme;
+        this.services = services;
+        this.strings = strings;
     }
 
     @FXML
@@ -25,5 +48,36 @@ public final class SettingsController {
         (theme.current() == Theme.Kind.DARK ? darkButton : lightButton).setSelected(true);
         themeGroup.selectedToggleProperty().addListener((obs, old, now) ->
                 theme.apply(now == darkButton ? Theme.Kind.DARK : Theme.Kind.LIGHT));
+        OfflineSettings settings = services.offlineSettings();
+        Tasks.create(() -> new Object[]{settings.offlineAfter().toSeconds(), settings.refundLimitMinor()})
+                .onSuccess(r -> {
+                    offlineAfterField.setText(Long.toString((Long) r[0]));
+                    refundLimitField.setText(BigDecimal.valueOf((Long) r[1]).movePointLeft(2).toPlainString());
+                })
+                .runOn(services.background());
+    }
+
+    @FXML
+    private void saveOffline() {
+        int seconds;
+        long limit;
+        try {
+            seconds = Integer.parseInt(offlineAfterField.getText().trim());
+            limit = new BigDecimal(refundLimitField.getText().trim().replace(',', '.')).movePointRight(2)
+                    .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (RuntimeException e) {
+            offlineMessage.setText("Enter whole seconds and an amount such as 100.00.");
+            return;
+        }
+        OfflineSettings settings = services.offlineSettings();
+        Tasks.create(() -> {
+                    settings.setOfflineAfter(seconds);
+                    settings.setRefundLimitMinor(limit);
+                    services.offlineAfterChanged();
+                    return null;
+                })
+                .onSuccess(x -> offlineMessage.setText(strings.get("settings.offline.saved")))
+                .onError(e -> offlineMessage.setText(e.getMessage()))
+                .runOn(services.background());
     }
 }

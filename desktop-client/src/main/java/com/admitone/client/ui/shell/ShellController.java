@@ -46,6 +46,8 @@ public final class ShellController implements AutoCloseable {
     @FXML
     private MenuButton cashierMenu;
     @FXML
+    private Label offlineBadge;
+    @FXML
     private Label connectionLabel;
     @FXML
     private FontIcon connectionIcon;
@@ -118,6 +120,8 @@ public final class ShellController implements AutoCloseable {
     private static final javafx.css.PseudoClass REJECTED = javafx.css.PseudoClass.getPseudoClass("rejected");
 
     private void showOnline(boolean online) {
+        offlineBadge.setVisible(!online);
+        offlineBadge.setManaged(!online);
         connectionLabel.getStyleClass().removeAll("status-online", "status-offline");
         connectionLabel.getStyleClass().add(online ? "status-online" : "status-offline");
         connectionIcon.setIconLiteral(online ? "mdoal-cloud_done" : "mdoal-cloud_off");

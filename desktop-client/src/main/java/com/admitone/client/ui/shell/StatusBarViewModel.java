@@ -53,7 +53,8 @@ public final class StatusBarViewModel implements SyncStatus.Listener, AutoClosea
 
     void show(SyncStatus status) {
         online.set(status.online());
-        connection.set(!status.online() ? strings.get("status.offline")
+        connection.set(!status.online() ? (status.nextTry() == null ? strings.get("status.offline")
+                : strings.format("status.offline.retry", TIME.format(status.nextTry().atZone(zone))))
                 : status.loggedIn() ? strings.get("status.online") : strings.get("status.notLoggedIn"));
         String waitingText = status.waiting() == 0 ? strings.get("status.waiting.none") : strings.format("status.waiting", status.waiting());
         if (status.rejected() > 0) {

@@ -1115,7 +1115,8 @@ public class SeatMapView extends Region {
             SeatStatus.HELD_BY_OTHER, Color.web("#ef6c00"),
             SeatStatus.SOLD, Color.web("#c4c4c4"),
             SeatStatus.BLOCKED, Color.web("#546e7a"),
-            SeatStatus.ALLOTTED, Color.web("#7b1fa2")));
+            SeatStatus.ALLOTTED, Color.web("#7b1fa2"),
+            SeatStatus.ALLOTTED_TO_ME, Color.web("#00b0ff")));
 
     static {
         for (SeatStatus s : SeatStatus.values()) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * A seat's state as a counter sees it: the inventory {@link SeatState}, with a hold split into
- * "held by me" (this counter's basket) and "held by another counter".
+ * "held by me" (this counter's basket) and "held by another counter", and an allotment into "to this
+ * computer" and "to another".
  */
 public enum SeatStatus {
     FREE("Free"),
@@ -14,7 +15,9 @@ public enum SeatStatus {
     HELD_BY_OTHER("Held by another counter"),
     SOLD("Sold"),
     BLOCKED("Blocked"),
-    ALLOTTED("Allotted");
+    ALLOTTED("Allotted to another computer"),
+    /** Leased to this computer: it may sell these offline, guaranteed. */
+    ALLOTTED_TO_ME("Allotted to this computer");
 
     private final String label;
 
@@ -28,7 +31,7 @@ public enum SeatStatus {
             case HELD -> heldByMe ? HELD_BY_ME : HELD_BY_OTHER;
             case SOLD -> SOLD;
             case BLOCKED -> BLOCKED;
-            case ALLOTTED -> ALLOTTED;
+            case ALLOTTED -> heldByMe ? ALLOTTED_TO_ME : ALLOTTED;
         };
     }
 
