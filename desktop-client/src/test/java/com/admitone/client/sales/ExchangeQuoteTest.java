@@ -18,7 +18,7 @@ class ExchangeQuoteTest {
 
     /** Two tickets of 42.00, paid 84.00 in cash. */
     private static Counter.OrderDetail order() {
-        return new Counter.OrderDetail(UUID.randomUUID().toString(), "ABC-DEF", false, "PAID", 7, "The Tempest", Instant.now(),
+        return new Counter.OrderDetail(UUID.randomUUID().toString(), "ABC-DEF", false, null, "PAID", 7, "The Tempest", Instant.now(),
                 ZoneId.of("Europe/London"), "Grand Crescent", "GBP", 2000, 8400, 0, null, null, null, Instant.now(),
                 List.of(ticket(A), ticket(B)), List.of(new Counter.PaymentRow("PAYMENT", "CASH", 8400, 10000L)));
     }
@@ -65,7 +65,7 @@ class ExchangeQuoteTest {
 
     @Test
     void whatARefundPaysIsWhatIsLeftPaidAtMost() {
-        Counter.OrderDetail partlyRefunded = new Counter.OrderDetail(UUID.randomUUID().toString(), "ABC-DEF", false, "PART_REFUNDED", 7,
+        Counter.OrderDetail partlyRefunded = new Counter.OrderDetail(UUID.randomUUID().toString(), "ABC-DEF", false, null, "PART_REFUNDED", 7,
                 "The Tempest", Instant.now(), ZoneId.of("Europe/London"), "Grand Crescent", "GBP", 2000, 8400, 500, null, null, null,
                 Instant.now(), List.of(ticket(A), new Counter.TicketRow(B, 2L, "A2", "Stalls", "A", "2", null, "ADULT", 4200, 0,
                 "REFUNDED", "AO1.y", "k1")),
