@@ -195,6 +195,17 @@ public final class OfflineAdmin {
     private static String performanceName(Session s, long performanceId) {
         Performance p = s.find(Performance.class, performanceId);
         Event e = p == null ? null : s.find(Event.class, p.eventId());
-        return (e == null ? "Performance " + performanceId : e.title()) + (p == null ? "" : " " + p.startsAt());
+        String when = "";
+        if (p != null) {
+            com.admitone.client.store.replica.Venue venue = s.find(com.admitone.client.store.replica.Venue.class, p.venueId());
+            java.time.ZoneId zone;
+            try {
+                zone = venue == null || venue.timezone() == null ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(venue.timezone());
+            } catch (RuntimeException bad) {
+                zone = java.time.ZoneId.systemDefault();
+            }
+            when = " " + java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm").format(p.startsAt().atZone(zone));
+        }
+        return (e == null ? "Performance " + performanceId : e.title()) + when;
     }
 }

@@ -89,6 +89,8 @@ public final class AllotmentsController implements AutoCloseable {
             @Override
             protected void updateItem(OfflineAdmin.AllotmentRow row, boolean empty) {
                 super.updateItem(row, empty);
+                setWrapText(true);
+                setPrefWidth(0);
                 setText(empty || row == null ? null : row.device() + (row.mine() ? " (this computer)" : "") + "  ·  " + row.performance()
                         + "\n" + row.seats() + " seat(s)" + (row.places() > 0 ? ", " + row.places() + " place(s)" : "")
                         + " until " + WHEN.format(row.until().atZone(zone)));

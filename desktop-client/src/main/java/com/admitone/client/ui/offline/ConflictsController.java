@@ -55,6 +55,8 @@ public final class ConflictsController implements AutoCloseable {
             @Override
             protected void updateItem(OfflineAdmin.ConflictRow row, boolean empty) {
                 super.updateItem(row, empty);
+                setWrapText(true);
+                setPrefWidth(0);
                 setText(empty || row == null ? null : (row.open() ? "OPEN  " : row.resolving() ? "SENDING  " : "RESOLVED  ")
                         + (row.orderNumber() == null ? "" : row.orderNumber() + "  ") + row.performance() + "\n"
                         + row.tickets() + " ticket(s) without a seat: " + String.join(", ", row.seats())
