@@ -86,6 +86,10 @@ public final class AllotmentsViewModel implements SyncStatus.Listener, AutoClose
     }
 
     public void requestStanding(int seats, int days) {
+        if (engine != null && !engine.status().online()) {
+            message.set("A standing allotment needs the server: ask again when this computer is online.");
+            return;
+        }
         run(() -> admin.requestStanding(seats, 0, days),
                 String.format("This computer now holds up to %d seat(s) of every performance in the next %d day(s).", seats, days));
     }
