@@ -3,6 +3,7 @@ package com.admitone.bench;
 import com.admitone.bench.common.Logging;
 import com.admitone.bench.gate.GateBench;
 import com.admitone.bench.onsale.OnsaleCommand;
+import com.admitone.bench.reconcile.ReconcileCommand;
 import com.admitone.bench.seatmap.SeatMapCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "AdmitOne end-to-end benchmarks.",
-        subcommands = {OnsaleCommand.class, SeatMapCommand.class, GateBench.class, CommandLine.HelpCommand.class})
+        subcommands = {OnsaleCommand.class, SeatMapCommand.class, GateBench.class, ReconcileCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
 
     static {
