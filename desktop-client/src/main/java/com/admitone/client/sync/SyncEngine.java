@@ -73,7 +73,7 @@ public final class SyncEngine implements AutoCloseable {
     private ScheduledFuture<?> safetyPoll;
     private EventSource stream;
     private int streamFailures;
-    private boolean online;
+    private boolean online = true;
     private Instant lastSync;
     private String lastError;
     private Instant nextTry;

@@ -20,7 +20,8 @@ import java.time.Instant;
 public record SyncStatus(boolean online, boolean loggedIn, long waiting, long rejected, Instant lastSync, long appliedSeq,
                          long latestSeen, String lastError, int failures, Instant nextTry) {
 
-    public static final SyncStatus INITIAL = new SyncStatus(false, false, 0, 0, null, 0, 0, null, 0, null);
+    /** Before the first call the server counts as reachable: the device goes offline when a call fails, not at start. */
+    public static final SyncStatus INITIAL = new SyncStatus(true, false, 0, 0, null, 0, 0, null, 0, null);
 
     public SyncStatus(boolean online, boolean loggedIn, long waiting, long rejected, Instant lastSync, long appliedSeq,
                       long latestSeen, String lastError) {

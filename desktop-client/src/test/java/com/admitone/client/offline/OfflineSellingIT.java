@@ -71,6 +71,10 @@ public class OfflineSellingIT {
         });
     }
 
+    public static Commands.AllotSeats allotFor(ClientUnderTest manager, long performance, ClientUnderTest till, List<Long> seats) {
+        return allot(manager, performance, till, seats);
+    }
+
     static Commands.AllotSeats allot(ClientUnderTest manager, long performance, ClientUnderTest till, List<Long> seats) {
         java.time.Instant starts = manager.store.read(s -> s.find(Performance.class, performance).startsAt());
         return new Commands.AllotSeats(UUID.randomUUID(), performance, till.credentials.deviceId(), seats, List.of(), starts);

@@ -899,6 +899,7 @@ public final class BoxOfficeController {
         if (!toHold.isEmpty()) {
             holdExpires = Instant.now().plusSeconds(Counter.HOLD_SECONDS);
             ticker.play();
+            tick(); // show the countdown now, not a second later
         }
         if (!toHold.isEmpty() || !toRelease.isEmpty()) {
             Tasks.create(() -> {

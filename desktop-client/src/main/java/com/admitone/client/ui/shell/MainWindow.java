@@ -97,6 +97,22 @@ public final class MainWindow implements Navigator {
                     open.add(model);
                     return new SyncController(model, strings);
                 })
+                .register(com.admitone.client.ui.offline.ConflictsController.class, () -> {
+                    com.admitone.client.ui.offline.ConflictsViewModel model = new com.admitone.client.ui.offline.ConflictsViewModel(
+                            offlineAdmin(), services.background(), services.connection().engine(), services.problems());
+                    com.admitone.client.ui.offline.ConflictsController controller = new com.admitone.client.ui.offline.ConflictsController(
+                            model, counter(), services.background(), strings);
+                    open.add(controller);
+                    return controller;
+                })
+                .register(com.admitone.client.ui.offline.AllotmentsController.class, () -> {
+                    com.admitone.client.ui.offline.AllotmentsViewModel model = new com.admitone.client.ui.offline.AllotmentsViewModel(
+                            offlineAdmin(), services.background(), services.connection().engine(), services.problems());
+                    com.admitone.client.ui.offline.AllotmentsController controller = new com.admitone.client.ui.offline.AllotmentsController(
+                            model, counter(), services.background(), strings, zone);
+                    open.add(controller);
+                    return controller;
+                })
                 .register(GateController.class, () -> new GateController(gateModel(zone), services.background()));
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1180, 760);
         theme.style(scene);
@@ -104,6 +120,20 @@ public final class MainWindow implements Navigator {
         stage.setTitle(strings.get("app.title"));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+    }
+
+    private Counter counter() {
+        ClientServices.Connection c = services.connection();
+        Cashier who = cashier;
+        return new Counter(services.store(), services.outbox(), () -> services.connection().engine(),
+                () -> new Outbox.Author(who.userId(), c.credentials().deviceId()), c.credentials().deviceId(), services.clock());
+    }
+
+    private com.admitone.client.offline.OfflineAdmin offlineAdmin() {
+        ClientServices.Connection c = services.connection();
+        Cashier who = cashier;
+        return new com.admitone.client.offline.OfflineAdmin(services.store(), services.outbox(), () -> services.connection().engine(),
+                () -> new Outbox.Author(who.userId(), c.credentials().deviceId()), c.credentials().deviceId(), services.clock());
     }
 
     private GateViewModel gateModel(ZoneId zone) {

@@ -44,6 +44,7 @@ public final class OutboxViewModel implements SyncStatus.Listener, AutoCloseable
     private final ObservableList<OutboxRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper cursor = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper retry = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper devicesNote = new ReadOnlyStringWrapper("");
 
     public OutboxViewModel(ClientServices services, Strings strings, Role role, ZoneId zone) {
@@ -60,6 +61,9 @@ public final class OutboxViewModel implements SyncStatus.Listener, AutoCloseable
     public void syncStatusChanged(SyncStatus status) {
         Platform.runLater(() -> {
             cursor.set(strings.format("sync.cursor", status.appliedSeq(), status.latestSeen()));
+            // Backoff made visible: how often it failed and when it tries again.
+            retry.set(status.nextTry() == null ? "" : strings.format("sync.retry", status.failures(),
+                    WHEN.format(status.nextTry().atZone(zone))) + (status.lastError() == null ? "" : " " + status.lastError()));
             refresh();
         });
     }
@@ -96,10 +100,48 @@ public final class OutboxViewModel implements SyncStatus.Listener, AutoCloseable
             case REJECTED -> services.problems().forCode(item.resultCode(), item.resultMessage())
                     + (item.resultMessage() == null ? "" : " (" + item.resultMessage() + ")");
             case PENDING, SENT -> item.lastError() == null ? "" : item.lastError();
-            case APPLIED -> "";
+            case APPLIED -> appliedNote(item);
         };
-        return new OutboxRow(when(item.created()), item.commandType(), strings.get("sync.state." + item.status().name()),
+        return new OutboxRow(when(item.created()), plainType(item.commandType()), strings.get("sync.state." + item.status().name()),
                 item.status(), item.attempts(), reason);
+    }
+
+    /** For an offline sale, what sync made of it; a conflict is applied but needs staff. */
+    private String appliedNote(OutboxItem item) {
+        if (!"SellOffline".equals(item.commandType())) {
+            return "";
+        }
+        Object outcome = services.outbox().resultData(item).get("outcome");
+        if (outcome == null) {
+            return "";
+        }
+        return switch (outcome.toString()) {
+            case "GUARANTEED" -> "Guaranteed: sold from this computer's allotment.";
+            case "ACCEPTED" -> "Accepted: the seats were still free.";
+            case "MOVED" -> "Moved to equivalent seats: reprint the tickets.";
+            case "CONFLICT" -> "Conflict: some seats could not be placed; see Conflicts.";
+            default -> outcome.toString();
+        };
+    }
+
+    private static String plainType(String type) {
+        return switch (type) {
+            case "SellSeats" -> "Sale";
+            case "SellOffline" -> "Offline sale";
+            case "RefundTickets" -> "Refund";
+            case "HoldSeats" -> "Hold";
+            case "ReleaseHold" -> "Release hold";
+            case "RecordScans" -> "Gate scans";
+            case "AllotSeats" -> "Allotment";
+            case "ReleaseAllotment" -> "Release allotment";
+            case "RequestStandingAllotment" -> "Standing allotment";
+            case "ResolveConflict" -> "Conflict settled";
+            default -> type;
+        };
+    }
+
+    public ReadOnlyStringProperty retryProperty() {
+        return retry.getReadOnlyProperty();
     }
 
     private DeviceRow deviceRow(ServerApi.DeviceInfo d) {

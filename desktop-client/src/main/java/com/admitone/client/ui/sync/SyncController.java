@@ -44,6 +44,8 @@ public final class SyncController {
     private TableColumn<OutboxViewModel.DeviceRow, String> deviceSkewColumn;
     @FXML
     private Label cursorLabel;
+    @FXML
+    private Label retryLabel;
     private final Label devicesNote = new Label();
 
     public SyncController(OutboxViewModel model, Strings strings) {
@@ -87,6 +89,7 @@ public final class SyncController {
         bind(deviceSkewColumn, OutboxViewModel.DeviceRow::skew);
         devicesNote.textProperty().bind(model.devicesNoteProperty());
         cursorLabel.textProperty().bind(model.cursorProperty());
+        retryLabel.textProperty().bind(model.retryProperty());
         model.refresh();
     }
 

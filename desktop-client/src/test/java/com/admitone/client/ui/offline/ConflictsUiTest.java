@@ -1,0 +1,159 @@
+package com.admitone.client.ui.offline;
+
+import com.admitone.client.AdmitOneApp;
+import com.admitone.client.auth.DeviceEnrolment;
+import com.admitone.client.offline.OfflineAdmin;
+import com.admitone.client.offline.OfflineSales;
+import com.admitone.client.offline.OfflineSellingIT;
+import com.admitone.client.store.LocalStore;
+import com.admitone.client.sync.ApiTimeouts;
+import com.admitone.client.testing.ClientUnderTest;
+import com.admitone.client.testing.SaleCommands;
+import com.admitone.model.offline.ProvisionalPolicy;
+import com.admitone.model.sync.Commands;
+import com.admitone.server.testing.Backend;
+import com.admitone.server.testing.TestServer;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conflicts inbox on a headless screen against a real server: two tills sold the same seat
+ * offline under a strict policy, so the second sale is a conflict; a manager sees it in Sync &
+ * devices, Conflicts, marks it resolved with a note, and the inbox shows it resolved. The
+ * Allotments tab shows the leases of the tills.
+ */
+class ConflictsUiTest {
+    final FxRobot robot = new FxRobot();
+    AdmitOneApp app;
+    TestServer server;
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path da;
+    @TempDir
+    Path db;
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aManagerSeesAndSettlesAConflict() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        server = TestServer.start(Backend.SQLITE, 2);
+        try (LocalStore store = LocalStore.open(dataDir)) {
+            new DeviceEnrolment(store, ApiTimeouts.DEFAULT, Clock.systemUTC()).enrol(server.baseUrl(), "Office", "manager", "manager-demo");
+        }
+        try (ClientUnderTest a = new ClientUnderTest(da, server.baseUrl(), "Till A", "manager", "manager-demo");
+             ClientUnderTest b = new ClientUnderTest(db, server.baseUrl(), "Till B", "boxoffice", "boxoffice-demo")) {
+            OfflineSellingIT.sync(a);
+            OfflineSellingIT.sync(b);
+            long performance = OfflineSellingIT.performanceWithPolicy(a.store, ProvisionalPolicy.ACCEPT_OR_MOVE, 0);
+            List<Long> seats = OfflineSellingIT.freeSeats(a.store, performance, 6);
+            a.outbox.record(new Commands.SetProvisionalPolicy(performance, ProvisionalPolicy.ACCEPT_IF_FREE, "test"), a.author());
+            a.outbox.record(OfflineSellingIT.allotFor(a, performance, b, seats.subList(2, 6)), a.author());
+            assertThat(OfflineSellingIT.sync(a).rejected()).isZero();
+            OfflineSellingIT.sync(b);
+            OfflineSales.Recorded first = a.sales.sell(SaleCommands.adultCashSale(a.store, performance, seats.subList(0, 1)), a.author());
+            OfflineSales.Recorded second = b.sales.sell(SaleCommands.adultCashSale(b.store, performance, seats.subList(0, 1)), b.author());
+            assertThat(first.kind()).isEqualTo(OfflineSales.Kind.PROVISIONAL);
+            assertThat(second.kind()).isEqualTo(OfflineSales.Kind.PROVISIONAL);
+            OfflineSellingIT.sync(a);
+            OfflineSellingIT.sync(b);
+        }
+
+        AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(dataDir, null, ApiTimeouts.DEFAULT.withRead(Duration.ofSeconds(30))));
+        app = (AdmitOneApp) FxToolkit.setupApplication(AdmitOneApp.class);
+        waitFor("#usernameField", 180);
+        robot.clickOn("#usernameField").write("manager");
+        robot.clickOn("#passwordField").write("manager-demo");
+        robot.clickOn("#loginButton");
+        waitFor("#performanceList", 120);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        waitFor("#syncTabs", 30);
+        TabPane tabs = robot.lookup("#syncTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        ListView<OfflineAdmin.ConflictRow> list = robot.lookup("#conflictList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> list.getItems().stream().anyMatch(OfflineAdmin.ConflictRow::open));
+        robot.interact(() -> list.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#conflictDetail").contains("free seat"));
+        shot("conflicts-inbox");
+
+        robot.clickOn("#conflictResolve");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#conflictMessage").contains("note"));
+        robot.clickOn("#conflictNote").write("Customer took a voucher");
+        robot.clickOn("#conflictResolve");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#conflictMessage").startsWith("Done"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(r -> "RESOLVED".equals(r.status()) && "Customer took a voucher".equals(r.note())));
+
+        // The allotments tab lists till B's lease.
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        @SuppressWarnings("unchecked")
+        ListView<OfflineAdmin.AllotmentRow> allotments = robot.lookup("#allotmentList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> allotments.getItems().stream().anyMatch(r -> r.device().equals("Till B")));
+        @SuppressWarnings("unchecked")
+        ComboBox<OfflineAdmin.PerformanceRow> performanceChoice = robot.lookup("#allotmentPerformance").queryAs(ComboBox.class);
+        long wanted = allotments.getItems().get(0).performanceId();
+        robot.interact(() -> performanceChoice.getItems().stream().filter(p -> p.id() == wanted).findFirst()
+                .ifPresent(performanceChoice::setValue));
+        Thread.sleep(1500);
+        shot("allotments");
+    }
+
+    private void shot(String name) throws Exception {
+        String dir = System.getProperty("boxoffice.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        javafx.scene.Scene scene = robot.lookup("#syncTabs").query().getScene();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> image.set(scene.snapshot(null)));
+        Path file = Path.of(dir).resolve(name + ".png");
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+    }
+
+    private String text(String query) {
+        Optional<Node> node = robot.lookup(query).tryQuery();
+        return node.map(n -> ((Label) n).getText()).map(s -> s == null ? "" : s).orElse("");
+    }
+
+    private void waitFor(String query, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            Optional<Node> node = robot.lookup(query).tryQuery();
+            return node.isPresent() && node.get().isVisible() && node.get().getScene() != null;
+        });
+    }
+}
