@@ -1,14 +1,8 @@
 package com.admitone.client.gate;
 
-import com.admitone.client.store.replica.ChangeApplier;
 import com.admitone.client.testing.ClientUnderTest;
 import com.admitone.model.gate.ScanMode;
 import com.admitone.model.gate.Verdict;
-import com.admitone.model.pricing.PriceType;
-import com.admitone.model.sync.Change;
-import com.admitone.model.sync.ChangeEntity;
-import com.admitone.model.ticket.SigningKey;
-import com.admitone.model.ticket.TicketToken;
 import com.admitone.model.ticket.TicketTokenCodec;
 import com.admitone.server.testing.ApiClient;
 import com.admitone.server.testing.Backend;
@@ -25,10 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -58,11 +49,7 @@ class GateDeskIT {
         server = TestServer.start(Backend.SQLITE, 2);
         ApiClient boxOffice = server.loginAs("boxoffice");
         performance = boxOffice.freshTheatrePerformance();
-        for (JsonNode p : boxOffice.get("/api/performances").json()) {
-            if (p.get("id").asLong() == performance) {
-                startsAt = Instant.parse(p.get("startsAt").asText());
-            }
-        }
+        startsAt = boxOffice.startsAt(performance);
         JsonNode map = boxOffice.seatMap(performance);
         ObjectNode sell = ApiClient.sellCommand(map, ApiClient.seats(map, 0, 2), "ADULT", null);
         sell.putObject("customer").put("name", "Ada Lovelace").put("email", "ada@example.org");
@@ -111,27 +98,9 @@ class GateDeskIT {
     }
 
     @Test
-    void aGroupTicketWaitsForTheHeadcountAndAdmitsNoMoreThanItsNumber() {
-        // A ticket for a group of four, signed by a key the replica trusts, as the feed would bring it.
-        SigningKey key = SigningKey.generate();
-        UUID ticketId = UUID.randomUUID();
-        String token = TicketTokenCodec.encode(new TicketToken(key.keyId(), ticketId, performance, null, 1L, PriceType.CHILD,
-                startsAt.minus(Duration.ofHours(2)), startsAt.plus(Duration.ofHours(3)), 4), key);
-        south.store.write(session -> {
-            ChangeApplier.apply(session, change(ChangeEntity.SIGNING_KEY, key.keyId(), Map.of("owner", "server",
-                    "publicKey", Base64.getEncoder().encodeToString(key.publicKey()), "revoked", false)));
-            Map<String, Object> ticket = new HashMap<>();
-            ticket.put("orderId", UUID.randomUUID().toString());
-            ticket.put("performanceId", performance);
-            ticket.put("areaId", 1L);
-            ticket.put("priceType", "CHILD");
-            ticket.put("priceMinor", 0);
-            ticket.put("status", "VALID");
-            ticket.put("token", token);
-            ticket.put("keyId", key.keyId());
-            ChangeApplier.apply(session, change(ChangeEntity.TICKET, ticketId.toString(), ticket));
-            return null;
-        });
+    void aGroupTicketWaitsForTheHeadcountAndAdmitsNoMoreThanItsNumber() throws Exception {
+        String token = GroupTickets.add(south.store, performance, startsAt, 4);
+        UUID ticketId = TicketTokenCodec.decode(token).token().ticketId();
         GateService gate = new GateService(south.store, south.outbox, atTheDoor(20), south::author);
         GateSettings settings = new GateSettings(performance, "School entrance", ScanMode.ENTRY);
         long outboxBefore = outboxCount(south);
@@ -186,10 +155,6 @@ class GateDeskIT {
         assertThat(d.extra()).isEqualTo(1);
         assertThat(d.entries()).extracting(a -> a.gate()).containsExactly("North", "South");
         assertThat(d.orderNumber()).isEqualTo(sold.at("/data/orderNumber").asText());
-    }
-
-    private static Change change(String entity, String id, Map<String, Object> data) {
-        return new Change(0, entity, id, false, data, Instant.now());
     }
 
     private static long outboxCount(ClientUnderTest client) {

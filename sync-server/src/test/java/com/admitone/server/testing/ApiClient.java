@@ -211,6 +211,16 @@ public final class ApiClient {
         throw new IllegalStateException("no gallery slot");
     }
 
+    /** When the performance starts, from the performance list. */
+    public java.time.Instant startsAt(long performanceId) {
+        for (JsonNode p : get("/api/performances").json()) {
+            if (p.get("id").asLong() == performanceId) {
+                return java.time.Instant.parse(p.get("startsAt").asText());
+            }
+        }
+        throw new IllegalArgumentException("no performance " + performanceId);
+    }
+
     public JsonNode seatMap(long performanceId) {
         return get("/api/performances/" + performanceId + "/seats").json();
     }

@@ -114,7 +114,7 @@ final class CameraScanner extends ScheduledService<CameraScanner.Frame> {
                 if (image.isEmpty()) {
                     return new Frame(null, Optional.empty());
                 }
-                Optional<String> code = decoder.decode(image.get());
+                Optional<String> code = decoder.decodeFrame(image.get());
                 return new Frame(SwingFXUtils.toFXImage(image.get(), null), code);
             }
         };

@@ -4,13 +4,8 @@ import com.admitone.client.gate.Camera;
 import com.admitone.client.gate.CameraUnavailableException;
 import com.admitone.client.gate.Cameras;
 import com.admitone.client.gate.GateService;
+import com.admitone.client.gate.GroupTickets;
 import com.admitone.client.gate.TicketPhotos;
-import com.admitone.client.store.replica.ChangeApplier;
-import com.admitone.model.pricing.PriceType;
-import com.admitone.model.sync.Change;
-import com.admitone.model.sync.ChangeEntity;
-import com.admitone.model.ticket.SigningKey;
-import com.admitone.model.ticket.TicketToken;
 import com.admitone.model.ticket.TicketTokenCodec;
 import com.admitone.client.testing.ClientUnderTest;
 import com.admitone.client.ui.common.ControllerFactory;
@@ -48,10 +43,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.Locale;
@@ -90,11 +82,7 @@ class GateScreenUiTest {
         server = TestServer.start(Backend.SQLITE, 2);
         ApiClient boxOffice = server.loginAs("boxoffice");
         performance = boxOffice.freshTheatrePerformance();
-        for (JsonNode p : boxOffice.get("/api/performances").json()) {
-            if (p.get("id").asLong() == performance) {
-                startsAt = Instant.parse(p.get("startsAt").asText());
-            }
-        }
+        startsAt = boxOffice.startsAt(performance);
         JsonNode map = boxOffice.seatMap(performance);
         JsonNode sold = boxOffice.command(ApiClient.sellCommand(map, ApiClient.seats(map, 0, 2), "ADULT", null));
         validToken = sold.at("/data/tickets/0/token").asText();
@@ -114,7 +102,7 @@ class GateScreenUiTest {
 
         gateClient = new ClientUnderTest(dataDir, server.baseUrl(), "North gate PC", "gate", "gate-demo");
         gateClient.engine.syncNow().get(180, TimeUnit.SECONDS);
-        groupToken = addGroupTicket(3);
+        groupToken = GroupTickets.add(gateClient.store, performance, startsAt, 3);
         background = Executors.newFixedThreadPool(2);
         FxToolkit.registerPrimaryStage();
     }
@@ -263,30 +251,6 @@ class GateScreenUiTest {
 
     private static Clock atTheDoor() {
         return Clock.fixed(startsAt.minus(Duration.ofMinutes(10)), ZoneOffset.UTC);
-    }
-
-    /** A ticket for a group, signed by a key the replica trusts, applied as the change feed would bring it. */
-    private static String addGroupTicket(int admits) {
-        SigningKey key = SigningKey.generate();
-        UUID ticketId = UUID.randomUUID();
-        String token = TicketTokenCodec.encode(new TicketToken(key.keyId(), ticketId, performance, null, 1L, PriceType.CHILD,
-                startsAt.minus(Duration.ofHours(2)), startsAt.plus(Duration.ofHours(3)), admits), key);
-        gateClient.store.write(session -> {
-            ChangeApplier.apply(session, new Change(0, ChangeEntity.SIGNING_KEY, key.keyId(), false, Map.of("owner", "server",
-                    "publicKey", Base64.getEncoder().encodeToString(key.publicKey()), "revoked", false), Instant.now()));
-            Map<String, Object> ticket = new HashMap<>();
-            ticket.put("orderId", UUID.randomUUID().toString());
-            ticket.put("performanceId", performance);
-            ticket.put("areaId", 1L);
-            ticket.put("priceType", "CHILD");
-            ticket.put("priceMinor", 0);
-            ticket.put("status", "VALID");
-            ticket.put("token", token);
-            ticket.put("keyId", key.keyId());
-            ChangeApplier.apply(session, new Change(0, ChangeEntity.TICKET, ticketId.toString(), false, ticket, Instant.now()));
-            return null;
-        });
-        return token;
     }
 
     private static long recordedScans() {
