@@ -177,9 +177,6 @@ public final class BoxOfficeController {
     private final Set<Long> addedPending = new LinkedHashSet<>();
     private final Set<Long> removedPending = new LinkedHashSet<>();
     private boolean selectionFlushQueued;
-    private volatile boolean pickerEmpty = true;
-    private volatile long pickerReloaded;
-    private final AtomicBoolean pickerReloadQueued = new AtomicBoolean();
 
     public BoxOfficeController(Context ctx) {
         this.ctx = ctx;
@@ -584,7 +581,6 @@ public final class BoxOfficeController {
         java.time.LocalDate day = performanceDate.getValue();
         Tasks.create(() -> counter.performances(text, day, 300))
                 .onSuccess(rows -> {
-                    pickerEmpty = rows.isEmpty() && (text == null || text.isBlank()) && day == null;
                     Counter.PerformanceRow selected = performanceList.getSelectionModel().getSelectedItem();
                     performanceList.getItems().setAll(rows);
                     if (selected != null) {
@@ -761,15 +757,6 @@ public final class BoxOfficeController {
     // ---------------------------------------------------------------- live seat states
 
     private void replicaChanged() {
-        // The first sync after a fresh start fills the replica: the picker lists what arrived, at most once a second.
-        long now = System.nanoTime();
-        if (pickerEmpty && now - pickerReloaded > 1_000_000_000L && pickerReloadQueued.compareAndSet(false, true)) {
-            pickerReloaded = now;
-            Platform.runLater(() -> {
-                pickerReloadQueued.set(false);
-                loadPerformances();
-            });
-        }
         long id = shownPerformance;
         if (id < 0 || !refreshQueued.compareAndSet(false, true)) {
             return;
