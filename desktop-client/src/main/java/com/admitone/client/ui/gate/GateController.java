@@ -22,6 +22,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -47,6 +48,15 @@ public final class GateController {
     private final KeyboardWedge wedge;
     private final CameraScanner camera;
     private Map<KeyCombination, Runnable> shortcuts;
+    private final javafx.event.EventHandler<KeyEvent> shortcutKeys = event -> {
+        for (Map.Entry<KeyCombination, Runnable> shortcut : shortcuts.entrySet()) {
+            if (shortcut.getKey().match(event)) {
+                shortcut.getValue().run();
+                event.consume();
+                return;
+            }
+        }
+    };
 
     @FXML
     private VBox root;
@@ -108,6 +118,8 @@ public final class GateController {
         detail.textProperty().bind(model.detailProperty());
         counters.textProperty().bind(model.countersProperty());
         performanceChoice.setItems(model.performances());
+        // Opening the list refreshes it: performances added or moved since the screen opened appear.
+        performanceChoice.setOnShowing(e -> model.loadPerformances());
         performanceChoice.valueProperty().bindBidirectional(model.performanceProperty());
         gateName.textProperty().bindBidirectional(model.gateNameProperty());
         ToggleGroup modes = new ToggleGroup();
@@ -128,11 +140,12 @@ public final class GateController {
         root.sceneProperty().addListener((obs, was, now) -> {
             if (was != null) {
                 wedge.uninstall(was);
-                shortcuts.keySet().forEach(was.getAccelerators()::remove);
+                was.removeEventHandler(KeyEvent.KEY_PRESSED, shortcutKeys);
             }
             if (now != null) {
                 wedge.install(now);
-                now.getAccelerators().putAll(shortcuts);
+                // A handler, not accelerators: the shell resets the scene's accelerators whenever it re-installs its own.
+                now.addEventHandler(KeyEvent.KEY_PRESSED, shortcutKeys);
             }
         });
         root.setOnDragOver(this::dragOver);

@@ -85,6 +85,8 @@ public final class GateViewModel {
     private final ObservableList<TicketLookup.Match> matches = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper lookupMessage = new ReadOnlyStringWrapper("");
     private Consumer<Light> onVerdict = l -> { };
+    private final java.util.concurrent.atomic.AtomicBoolean waitingForPerformances = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
 
     public GateViewModel(GateService gate, LocalStore store, Executor background, Strings strings, ZoneId zone, Clock clock,
                          String defaultGateName) {
@@ -100,6 +102,13 @@ public final class GateViewModel {
         headline.set(strings.get("gate.ready"));
         detail.set(strings.get("gate.ready.detail"));
         performance.addListener((obs, was, now) -> refreshCounters());
+        // A gate opened before its first sync has nothing to choose from; list the performances as
+        // soon as the feed brings them, once, rather than on every scan written afterwards.
+        store.onWrite(s -> {
+            if (waitingForPerformances.get() && !loading.getAndSet(true)) {
+                javafx.application.Platform.runLater(this::loadPerformances);
+            }
+        });
     }
 
     /** Called on the JavaFX thread after each verdict, e.g. to sound it. */
@@ -109,12 +118,18 @@ public final class GateViewModel {
 
     /** Loads the performances of the coming hours, choosing the one that starts next (or is running). */
     public void loadPerformances() {
+        loading.set(true);
         Tasks.create(this::todaysPerformances).onSuccess(list -> {
+            PerformanceChoice chosen = performance.get();
             performances.setAll(list);
+            if (chosen != null) {
+                list.stream().filter(c -> c.id() == chosen.id()).findFirst().ifPresent(performance::set);
+            }
             if (performance.get() == null && !list.isEmpty()) {
                 performance.set(list.get(0));
             }
-        }).runOn(background);
+            waitingForPerformances.set(list.isEmpty());
+        }).andFinally(() -> loading.set(false)).runOn(background);
     }
 
     private List<PerformanceChoice> todaysPerformances() {

@@ -192,7 +192,10 @@ class GateScreenUiTest {
     @Test
     void aGuestWithoutATicketIsFoundByOrderNumberAndChecked() throws Exception {
         showGate(new PhotoCameras(List.of()));
-        robot.clickOn("#manualField").write(lookupOrderNumber.toLowerCase().replace("-", "")).type(KeyCode.ENTER);
+        robot.clickOn("#verdictPanel");
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#manualField").query().isFocused());
+        robot.write(lookupOrderNumber.toLowerCase().replace("-", "")).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lookupResults").queryListView().getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text("#lookupMessage")).contains("2 tickets found");
