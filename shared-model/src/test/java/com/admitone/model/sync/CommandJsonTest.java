@@ -73,7 +73,9 @@ class CommandJsonTest {
                 new Commands.ExchangeTickets(uuid(19), uuid(2), List.of(uuid(3)), uuid(20), 43L, uuid(21),
                         List.of(new Commands.SaleLine(uuid(22), 1005L, null, PriceType.ADULT, 3000, 0, null)),
                         List.of(new Commands.PaymentLine(uuid(23), PaymentMethod.CARD, 500, "T-1", null)), List.of(),
-                        "other date"));
+                        "other date"),
+                new Commands.SetProvisionalPolicy(42L, com.admitone.model.offline.ProvisionalPolicy.ACCEPT_OR_MOVE,
+                        "busy night: allow offline sales"));
     }
 
     @Test
@@ -160,7 +162,7 @@ class CommandJsonTest {
     void performanceIdIsKnownWhereTheCommandHasOne() {
         List<Command> commands = everyCommand();
         assertThat(commands).extracting(Command::performanceId).containsExactly(42L, null, 42L, null, 42L, 42L, 42L, null,
-                42L, null, null, 42L, null, 43L);
+                42L, null, null, 42L, null, 43L, 42L);
     }
 
     @Test
