@@ -72,7 +72,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -175,8 +174,7 @@ public final class BoxOfficeController {
     private Counter.OrderDetail lookedUp;
     private final Map<String, CheckBox> refundChecks = new HashMap<>();
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private volatile long shownPerformance = -1;
+    private final SeatStateRefresh seatStates;
     private final Set<Long> addedPending = new LinkedHashSet<>();
     private final Set<Long> removedPending = new LinkedHashSet<>();
     private boolean selectionFlushQueued;
@@ -184,6 +182,11 @@ public final class BoxOfficeController {
     public BoxOfficeController(Context ctx) {
         this.ctx = ctx;
         this.counter = ctx.counter();
+        this.seatStates = new SeatStateRefresh(counter, ctx.background(), snapshot -> {
+            if (plan != null) {
+                applySnapshot(snapshot);
+            }
+        });
         this.money = new MoneyFormat(ctx.locale());
         this.printouts = new Printouts(ctx.locale());
         this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(ctx.locale());
@@ -648,7 +651,7 @@ public final class BoxOfficeController {
 
     private void showPlan(Counter.Plan newPlan, Counter.Snapshot snapshot) {
         plan = newPlan;
-        shownPerformance = newPlan.performanceId();
+        seatStates.show(newPlan.performanceId());
         resetBasket();
         performanceTitle.setText(newPlan.title() + "  ·  " + when.format(newPlan.startsAt().atZone(newPlan.zone()))
                 + "  ·  " + newPlan.venueName() + ("ON_SALE".equals(newPlan.status()) ? "" : "  ·  " + statusText(newPlan.status())));
@@ -784,23 +787,7 @@ public final class BoxOfficeController {
                 }
             });
         }
-        long id = shownPerformance;
-        if (id < 0 || !refreshQueued.compareAndSet(false, true)) {
-            return;
-        }
-        ctx.background().execute(() -> {
-            refreshQueued.set(false);
-            try {
-                Counter.Snapshot snapshot = counter.snapshot(id);
-                Platform.runLater(() -> {
-                    if (plan != null && plan.performanceId() == id) {
-                        applySnapshot(snapshot);
-                    }
-                });
-            } catch (RuntimeException e) {
-                // the next change tries again
-            }
-        });
+        seatStates.refresh();
     }
 
     private void applySnapshot(Counter.Snapshot snapshot) {

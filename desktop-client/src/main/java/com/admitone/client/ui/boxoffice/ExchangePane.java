@@ -54,7 +54,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -111,12 +110,16 @@ final class ExchangePane {
     private long approvalLimit = RefundApprovalLimits.DEFAULT_MINOR;
     private boolean quiet;
     private boolean busy;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private volatile long shownPerformance = -1;
+    private final SeatStateRefresh seatStates;
 
     ExchangePane(Context ctx) {
         this.ctx = ctx;
         this.counter = ctx.counter();
+        this.seatStates = new SeatStateRefresh(counter, ctx.background(), snapshot -> {
+            if (plan != null) {
+                applySnapshot(snapshot);
+            }
+        });
         build();
         counter.onReplicaChange(this::replicaChanged);
     }
@@ -282,7 +285,7 @@ final class ExchangePane {
         this.order = order;
         this.ticketIds = List.copyOf(tickets);
         plan = null;
-        shownPerformance = -1;
+        seatStates.show(-1);
         holdId = null;
         held.clear();
         priceTypes.clear();
@@ -346,7 +349,7 @@ final class ExchangePane {
 
     private void showPlan(Counter.Plan newPlan, Counter.Snapshot snapshot) {
         plan = newPlan;
-        shownPerformance = newPlan.performanceId();
+        seatStates.show(newPlan.performanceId());
         List<PriceZone> zones = new ArrayList<>();
         for (String zone : newPlan.prices().keySet()) {
             Long adult = newPlan.prices().get(zone).get(PriceType.ADULT);
@@ -374,23 +377,7 @@ final class ExchangePane {
     }
 
     private void replicaChanged() {
-        long id = shownPerformance;
-        if (id < 0 || !refreshQueued.compareAndSet(false, true)) {
-            return;
-        }
-        ctx.background().execute(() -> {
-            refreshQueued.set(false);
-            try {
-                Counter.Snapshot snapshot = counter.snapshot(id);
-                Platform.runLater(() -> {
-                    if (plan != null && plan.performanceId() == id) {
-                        applySnapshot(snapshot);
-                    }
-                });
-            } catch (RuntimeException e) {
-                // the next change tries again
-            }
-        });
+        seatStates.refresh();
     }
 
     private void applySnapshot(Counter.Snapshot snapshot) {
@@ -709,7 +696,7 @@ final class ExchangePane {
             return;
         }
         releaseHold();
-        shownPerformance = -1;
+        seatStates.show(-1);
         String old = order == null ? null : order.id();
         order = null;
         ctx.finished().accept(old);
