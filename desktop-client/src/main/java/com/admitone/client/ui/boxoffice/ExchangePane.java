@@ -195,6 +195,18 @@ final class ExchangePane {
         method.setId("exchangeMethod");
         method.getItems().setAll(PaymentMethod.CASH, PaymentMethod.CARD);
         method.setValue(PaymentMethod.CASH);
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PaymentMethod m) {
+                return m == null ? "" : m == PaymentMethod.CARD ? "Card"
+                        : "Cash";
+            }
+
+            @Override
+            public PaymentMethod fromString(String text) {
+                return method.getValue();
+            }
+        });
         method.valueProperty().addListener((o, a, b) -> updateQuote());
         tendered.setId("exchangeTendered");
         tendered.setPromptText("Cash tendered");
