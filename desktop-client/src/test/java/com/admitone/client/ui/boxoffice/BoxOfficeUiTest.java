@@ -18,10 +18,6 @@ import com.admitone.model.ticket.TicketTokenCodec;
 import com.admitone.model.ticket.VerifyingKey;
 import com.admitone.server.testing.Backend;
 import com.admitone.server.testing.TestServer;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -42,7 +38,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -417,11 +412,17 @@ class BoxOfficeUiTest {
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
     }
 
+    /** Reads a ticket's QR code the way the gate's scan tool reads a photo: every try, at two resolutions. */
     static String decodeQr(byte[] pdf, int page) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, 150);
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-            return new QRCodeReader().decode(bitmap).getText();
+            com.admitone.client.gate.QrImageDecoder decoder = new com.admitone.client.gate.QrImageDecoder();
+            for (int dpi : new int[]{150, 200}) {
+                java.util.Optional<String> text = decoder.decode(new PDFRenderer(doc).renderImageWithDPI(page, dpi));
+                if (text.isPresent()) {
+                    return text.get();
+                }
+            }
+            throw new AssertionError("no QR code readable on page " + page);
         }
     }
 
