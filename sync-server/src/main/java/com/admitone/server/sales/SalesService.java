@@ -45,6 +45,7 @@ public final class SalesService {
     private final InventoryService inventory;
     private final TicketSigner signer;
     private final ReferenceData reference;
+    private final Map<Long, Validity> validities = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SalesService(InventoryService inventory, TicketSigner signer, ReferenceData reference) {
         this.inventory = inventory;
@@ -146,13 +147,13 @@ public final class SalesService {
         }
         session.persist(order);
 
-        Instant validFrom = performance.startsAt().minus(VALID_BEFORE_START);
-        Instant validUntil = performance.startsAt().plus(Duration.ofMinutes(reference.durationMinutes(session, performance.eventId())))
-                .plus(VALID_AFTER_END);
+        Validity validity = new Validity(performance.startsAt().minus(VALID_BEFORE_START),
+                performance.startsAt().plus(Duration.ofMinutes(reference.durationMinutes(session, performance.eventId())))
+                        .plus(VALID_AFTER_END));
+        validities.put(performance.id(), validity);
         List<Map<String, Object>> issued = new ArrayList<>();
         for (Commands.SaleLine line : command.lines()) {
-            TicketToken token = new TicketToken(signer.keyId(), line.ticketId(), performance.id(), line.seatId(), line.areaId(),
-                    line.priceType(), validFrom, validUntil, 1);
+            TicketToken token = validity.token(signer.keyId(), performance.id(), line);
             Ticket ticket = new Ticket(line.ticketId().toString(), orderId, performance.id(), line.seatId(), line.areaId(),
                     line.priceType().name(), line.priceMinor(), line.discountMinor(), blankToNull(line.discountReason()),
                     signer.sign(token), signer.keyId(), ctx.now());
@@ -179,6 +180,40 @@ public final class SalesService {
         data.put("changeDueMinor", changeDue(command.payments()));
         data.put("tickets", issued);
         return data;
+    }
+
+    /** When a performance's tickets admit; the window every ticket of it carries. */
+    private record Validity(Instant from, Instant until) {
+        TicketToken token(String keyId, long performanceId, Commands.SaleLine line) {
+            return new TicketToken(keyId, line.ticketId(), performanceId, line.seatId(), line.areaId(), line.priceType(), from, until, 1);
+        }
+    }
+
+    /**
+     * Signs a sale's tickets before the sale reaches the command applier, on the request's own
+     * thread (see {@link TicketSigner#presign}). Uses the validity window the last sale of the
+     * performance had; {@link #sell} signs afresh whatever does not match. Never throws: a
+     * command that is malformed is refused by {@link #sell}, not here.
+     */
+    public void presign(Commands.SellSeats command) {
+        Validity validity = command == null || command.performanceId() == null ? null : validities.get(command.performanceId());
+        if (validity == null || command.lines() == null || command.lines().size() > MAX_LINES) {
+            return;
+        }
+        for (Commands.SaleLine line : command.lines()) {
+            if (line != null && line.ticketId() != null && line.priceType() != null && (line.seatId() == null) != (line.areaId() == null)) {
+                signer.presign(validity.token(signer.keyId(), command.performanceId(), line));
+            }
+        }
+    }
+
+    /** Forgets the signatures {@link #presign} made for a sale that was not applied. */
+    public void discardPresigned(Commands.SellSeats command) {
+        if (command == null || command.lines() == null) {
+            return;
+        }
+        command.lines().stream().filter(line -> line != null && line.ticketId() != null)
+                .forEach(line -> signer.discardPresigned(line.ticketId()));
     }
 
     public Map<String, Object> refund(WriteContext ctx, Commands.RefundTickets command) {

@@ -151,6 +151,23 @@ public final class CommandService implements AutoCloseable {
         // commands instead of a read per request.
         List<CompletableFuture<CommandResult>> answers = new ArrayList<>(batch.commands().size());
         for (CommandEnvelope envelope : batch.commands()) {
+            if (envelope.command() instanceof Commands.SellSeats sale) {
+                sales.presign(sale);
+            }
+        }
+        try {
+            return applyQueued(principal, batch, answers);
+        } finally {
+            for (CommandEnvelope envelope : batch.commands()) {
+                if (envelope.command() instanceof Commands.SellSeats sale) {
+                    sales.discardPresigned(sale);
+                }
+            }
+        }
+    }
+
+    private CommandResults applyQueued(Principal principal, CommandBatch batch, List<CompletableFuture<CommandResult>> answers) {
+        for (CommandEnvelope envelope : batch.commands()) {
             CompletableFuture<CommandResult> answer = new CompletableFuture<>();
             queue.add(new Pending(principal, envelope, answer));
             answers.add(answer);

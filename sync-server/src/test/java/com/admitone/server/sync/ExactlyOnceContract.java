@@ -58,6 +58,36 @@ abstract class ExactlyOnceContract {
     }
 
     @Test
+    void everyTicketOfAPerformanceVerifiesAndAdmitsForItsWindowHoweverItWasSigned() throws Exception {
+        // The first sale of a performance is signed in the transaction; later ones are signed
+        // ahead on the request's thread. A gate must not be able to tell them apart.
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        List<JsonNode> seats = ApiClient.seats(map, 0, 6);
+        java.time.Instant startsAt = boxOffice.startsAt(performance);
+        com.admitone.model.ticket.VerifyingKey serverKey = com.admitone.model.ticket.VerifyingKey.ofBase64(
+                boxOffice.get("/api/keys").json().get(0).get("publicKey").asText());
+        List<JsonNode> tickets = new ArrayList<>();
+        for (int sale = 0; sale < 3; sale++) {
+            JsonNode result = boxOffice.command(ApiClient.sellCommand(map, seats.subList(2 * sale, 2 * sale + 2), "ADULT", null));
+            assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("APPLIED");
+            result.at("/data/tickets").forEach(tickets::add);
+        }
+        JsonNode refused = boxOffice.command(ApiClient.sellCommand(map, seats.subList(0, 1), "ADULT", null));
+        assertThat(refused.get("code").asText()).isEqualTo("SEAT_TAKEN");
+
+        assertThat(tickets).hasSize(6);
+        for (JsonNode ticket : tickets) {
+            com.admitone.model.ticket.SignedToken signed = com.admitone.model.ticket.TicketTokenCodec.decode(ticket.get("token").asText());
+            assertThat(com.admitone.model.ticket.TicketTokenCodec.verify(signed, id -> serverKey)).as(ticket.toString()).isTrue();
+            assertThat(signed.token().ticketId().toString()).isEqualTo(ticket.get("id").asText());
+            assertThat(signed.token().seatId()).isEqualTo(ticket.get("seatId").asLong());
+            assertThat(signed.token().validFrom()).isEqualTo(startsAt.minus(java.time.Duration.ofHours(2)));
+            assertThat(signed.token().validUntil()).isAfter(startsAt);
+        }
+    }
+
+    @Test
     void aBatchOfAThousandAppliedCommandsSentAgainChangesNothingAndAnswersTheSame() {
         long performance = boxOffice.freshTheatrePerformance();
         JsonNode map = boxOffice.seatMap(performance);
