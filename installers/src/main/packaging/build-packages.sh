@@ -45,11 +45,10 @@ mkdir -p "$WORK"
 # the server or PostgreSQL), jdk.zipfs (Jetty serves the API docs from inside a jar), jdk.charsets
 # and jdk.localedata (dates and money in the venue's language), jdk.management (JMX of the server).
 # Not compressed by jlink: the packages compress it better and it starts faster.
-MODULES=java.base,java.compiler,java.datatransfer,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.transaction.xa,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs
+# The module list and options are in jlink.options, shared with the Windows and macOS builds.
 RUNTIME="$WORK/runtime"
 say "jlink: Java runtime"
-jlink --add-modules "$MODULES" --output "$RUNTIME" --strip-debug --no-header-files --no-man-pages \
-  --include-locales=en,de,fr,es,it,nl,pt,da,sv,nb,fi,pl,cs
+jlink @"$HERE/jlink.options" --output "$RUNTIME"
 
 # ---------------------------------------------------------------- client app image (jpackage)
 # Every jar goes on the class path, as in development and the tests (JavaFX included: its
@@ -62,15 +61,11 @@ cp "${CLIENT_JARS[@]}" "$INPUT/"
 [[ $(ls "$INPUT" | wc -l) -eq $(( ${#CLIENT_JARS[@]} + 1 )) ]] || die "two jars of the client have the same file name"
 MAIN_JAR="$(basename "$CLIENT_JAR")"
 
-jpackage_common=(
-  --name AdmitOne --app-version "$NUMERIC" --vendor "AdmitOne" --copyright "AdmitOne"
-  --description "AdmitOne box office, gate and school trips"
-)
+# client/jpackage.options: name, vendor, main class, JVM options; the same on every OS
+jpackage_common=(@"$HERE/client/jpackage.options" --app-version "$NUMERIC")
 say "jpackage: client app image ($(elapsed))"
 jpackage --type app-image "${jpackage_common[@]}" --dest "$WORK/image" \
-  --input "$INPUT" --main-jar "$MAIN_JAR" --main-class com.admitone.client.ClientMain \
-  --runtime-image "$RUNTIME" --icon "$ICON" \
-  --java-options '-Xmx512m' --java-options '-Dadmitone.packaged=true'
+  --input "$INPUT" --main-jar "$MAIN_JAR" --runtime-image "$RUNTIME" --icon "$ICON"
 APP="$WORK/image/AdmitOne"
 "$APP/bin/AdmitOne" --version >/dev/null || die "the packaged client does not start (AdmitOne --version failed)"
 
@@ -80,17 +75,18 @@ tar -C "$WORK/image" -czf "$OUT/admitone-client-$VERSION-linux-x64.tar.gz" Admit
 # gzip, not dpkg's default xz: the jars inside are compressed already, and xz takes minutes in CI
 export DPKG_DEB_COMPRESSOR_TYPE=gzip
 linux_common=(
-  --app-image "$APP" "${jpackage_common[@]}" --dest "$OUT" --icon "$ICON"
-  --linux-package-name admitone-client --install-dir /opt --linux-app-release "$RELEASE"
-  --linux-shortcut --linux-menu-group "Office" --linux-app-category "Office"
+  # from an app image jpackage takes no launcher options (main class, JVM options), only the names
+  --app-image "$APP" --name AdmitOne --vendor AdmitOne --copyright AdmitOne
+  --description "AdmitOne box office, gate and school trips" --app-version "$NUMERIC" --dest "$OUT" --icon "$ICON"
+  @"$HERE/client/jpackage-linux.options" --linux-app-release "$RELEASE"
 )
 say "jpackage: client .deb ($(elapsed))"
 # JavaFX loads GTK 3 and X11 at run time (jpackage cannot see that from the jars).
-jpackage --type deb "${linux_common[@]}" --linux-deb-maintainer "support@admitone.example" \
+jpackage --type deb "${linux_common[@]}" --linux-deb-maintainer support@admitone.example \
   --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libgl1"
 if command -v rpmbuild >/dev/null 2>&1; then
   say "jpackage: client .rpm ($(elapsed))"
-  jpackage --type rpm "${linux_common[@]}" --linux-rpm-license-type "Proprietary" \
+  jpackage --type rpm "${linux_common[@]}" --linux-rpm-license-type Proprietary \
     --linux-package-deps "gtk3, libXtst, mesa-libGL"
 else
   say "SKIPPED the client .rpm: rpmbuild is not installed (apt-get install rpm, or dnf install rpm-build)"
