@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Draws admitone.png (256x256): a teal admission ticket with notched sides and a white "1".
+"""Draws admitone.png (256x256): a teal admission ticket with notched sides and a white "1", and wraps
+the same PNG as admitone.ico (Windows, jpackage --icon for .msi/.exe) and admitone.icns (macOS,
+for .dmg/.pkg): both formats may hold a 256x256 PNG as it is.
 Pure Python (zlib only), so it runs anywhere: python3 make-icon.py"""
 import struct
 import zlib
@@ -71,6 +73,21 @@ def png(rows):
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
+def ico(png_data):
+    # ICONDIR (reserved, type 1 = icon, one image) + ICONDIRENTRY (0 means 256 px) + the PNG
+    header = struct.pack("<HHH", 0, 1, 1)
+    entry = struct.pack("<BBBBHHII", 0, 0, 0, 0, 1, 32, len(png_data), 6 + 16)
+    return header + entry + png_data
+
+
+def icns(png_data):
+    # one "ic08" element: a 256x256 PNG
+    element = b"ic08" + struct.pack(">I", 8 + len(png_data)) + png_data
+    return b"icns" + struct.pack(">I", 8 + len(element)) + element
+
+
 if __name__ == "__main__":
-    with open("admitone.png", "wb") as f:
-        f.write(png([[pixel(x, y) for x in range(SIZE)] for y in range(SIZE)]))
+    data = png([[pixel(x, y) for x in range(SIZE)] for y in range(SIZE)])
+    for name, content in (("admitone.png", data), ("admitone.ico", ico(data)), ("admitone.icns", icns(data))):
+        with open(name, "wb") as f:
+            f.write(content)

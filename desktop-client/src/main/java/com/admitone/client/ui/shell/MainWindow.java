@@ -75,7 +75,8 @@ public final class MainWindow implements Navigator {
                     StatusBarViewModel status = new StatusBarViewModel(strings, services.connection().engine(),
                             cashier.displayName(), services.connection().credentials().deviceName(), zone);
                     ShellController shell = new ShellController(new ShellViewModel(cashier), status, views, this,
-                            () -> services.connection().engine().requestSync(), this::logout);
+                            () -> services.connection().engine().requestSync(), this::logout,
+                            () -> AboutInfo.of(services.dataDir(), services.connection().api().baseUrl()));
                     open.add(shell);
                     return shell;
                 })

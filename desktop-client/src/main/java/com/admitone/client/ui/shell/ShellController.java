@@ -23,6 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The main window after log-in: role-aware navigation on the left, the open section in the middle
@@ -37,6 +38,7 @@ public final class ShellController implements AutoCloseable {
     private final Navigator navigator;
     private final Runnable syncNow;
     private final Runnable logout;
+    private final Supplier<AboutInfo> about;
     private final Map<Section, Parent> loaded = new EnumMap<>(Section.class);
 
     @FXML
@@ -63,7 +65,7 @@ public final class ShellController implements AutoCloseable {
     private final ToggleGroup sections = new ToggleGroup();
 
     public ShellController(ShellViewModel model, StatusBarViewModel status, ViewLoader views, Navigator navigator,
-                           Runnable syncNow, Runnable logout) {
+                           Runnable syncNow, Runnable logout, Supplier<AboutInfo> about) {
         this.model = model;
         this.status = status;
         this.views = views;
@@ -71,6 +73,7 @@ public final class ShellController implements AutoCloseable {
         this.navigator = navigator;
         this.syncNow = syncNow;
         this.logout = logout;
+        this.about = about;
     }
 
     @FXML
@@ -170,15 +173,18 @@ public final class ShellController implements AutoCloseable {
         logout.run();
     }
 
-    /** Help > About: the version and build (the same as {@code --version}) and where the data lives. */
+    /** Help > About: the version and build (the same as {@code --version}), where the data lives, the server. */
     @FXML
     private void about() {
-        BuildInfo build = BuildInfo.current();
+        AboutInfo info = about.get();
+        BuildInfo build = info.build();
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setTitle(strings.get("shell.about.title"));
-        alert.setHeaderText(null);
+        alert.setHeaderText(info.product());
         alert.setContentText(MessageFormat.format(strings.get("shell.about.text"), build.version(), build.commit(), build.time(),
-                System.getProperty("admitone.data", "")));
+                info.dataFolder(), info.logFolder(), info.serverUrl()));
+        alert.getDialogPane().setId("aboutDialog");
+        alert.getDialogPane().setMinWidth(520);
         if (content.getScene() != null) {
             alert.initOwner(content.getScene().getWindow());
         }
