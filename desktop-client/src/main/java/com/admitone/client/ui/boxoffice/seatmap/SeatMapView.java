@@ -73,6 +73,8 @@ public class SeatMapView extends Region {
     private static final double SEAT_DIAMETER = 0.82;      // of the seat pitch
     private static final double MAX_SEAT_PIXELS = 72;      // zoom-in limit: a seat this wide
     private static final double DRAG_THRESHOLD = 4;
+    /** Pointer movement (px) a showing tooltip tolerates before it goes. */
+    private static final double TOOLTIP_STEADY = 3;
     private static final double ZOOM_STEP = 1.25;
     /** Extra pixels around a seat for its selection, hover and cursor rings. */
     private static final double RING_MARGIN = 7;
@@ -118,6 +120,9 @@ public class SeatMapView extends Region {
     private int hoverIndex = -1;
     private double tooltipAnchorX;
     private double tooltipAnchorY;
+    /** Where the pointer rested when the tooltip was (to be) shown. */
+    private double restX;
+    private double restY;
 
     private enum Gesture { NONE, PRESS, RUBBER_BAND, PAN }
 
@@ -442,6 +447,12 @@ public class SeatMapView extends Region {
         if (tooltip == null) {
             tooltip = new Tooltip();
             tooltip.getStyleClass().add("seat-map-tooltip");
+            // Should the pointer reach the tooltip all the same, it gets out of the way at once, so
+            // the press lands on the map under it.
+            tooltip.addEventFilter(MouseEvent.ANY, e -> {
+                hideTooltip();
+                e.consume();
+            });
             tooltipDelay = new PauseTransition(Duration.millis(350));
             tooltipDelay.setOnFinished(e -> showTooltip());
         }
@@ -672,18 +683,34 @@ public class SeatMapView extends Region {
         rubberBand.setHeight(Math.abs(y - pressY));
     }
 
+    /**
+     * The pointer is over seat {@code i} (or none, -1). The tooltip shows once the pointer has rested
+     * for the delay, just below and right of where it rests, and goes as soon as it moves on.
+     *
+     * <p>It used to be anchored where the pointer first touched the seat and to show 350 ms later
+     * even while the pointer kept moving: a pointer travelling down and right (to the next seat, as a
+     * cashier's hand or a test robot does) ran into the tooltip's window, and X gave that window the
+     * press, so the click never reached the map and selected nothing. The keyboard was unaffected.
+     */
     private void hover(int i, double screenX, double screenY) {
-        if (i == hoverIndex) {
-            return;
+        if (i != hoverIndex) {
+            int old = hoverIndex;
+            hoverIndex = i;
+            if (old >= 0) {
+                paintSeat(old);
+            }
+            if (i >= 0) {
+                paintSeat(i);
+            }
         }
-        int old = hoverIndex;
-        hoverIndex = i;
-        if (old >= 0) {
-            paintSeat(old);
+        if (tooltip != null && tooltip.isShowing() && i >= 0
+                && Math.hypot(screenX - restX, screenY - restY) < TOOLTIP_STEADY) {
+            return; // a tremor of the hand: keep showing it
         }
         hideTooltip();
         if (i >= 0) {
-            paintSeat(i);
+            restX = screenX;
+            restY = screenY;
             tooltipAnchorX = screenX + 14;
             tooltipAnchorY = screenY + 18;
             getSeatTooltip();

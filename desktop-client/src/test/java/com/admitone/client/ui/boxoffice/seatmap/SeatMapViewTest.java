@@ -141,6 +141,35 @@ class SeatMapViewTest {
                 .isEqualTo("S-C5 \u2014 Stalls, row C, seat 5\nPremium: \u00a355.00");
     }
 
+    /**
+     * Zoomed right in, a cashier rests on a seat (its tooltip shows, below and right of the
+     * pointer), then clicks a little further down and right on the same big seat, where the tooltip
+     * is: the click reaches the map and selects the seat. The tooltip's window used to stay there and
+     * take the press (under a real X server mouse clicks on the map often selected nothing).
+     */
+    @Test
+    void aClickWhereTheTooltipWasSelectsTheSeatUnderThePointer(FxRobot robot) throws Exception {
+        long seat = stalls(2, 5);
+        robot.interact(() -> {
+            Point2D c = map.seatCentre(seat);
+            map.zoomAt(20, c.getX(), c.getY());   // as far as it goes: a seat about 72 px wide
+            map.layout();
+        });
+        Point2D rest = onScreen(seat).subtract(12, 12);
+        robot.moveTo(rest);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> map.getSeatTooltip().isShowing());
+        javafx.stage.Window tip = map.getSeatTooltip();
+        Point2D target = new Point2D(tip.getX() + 3, tip.getY() + 3);
+        Point2D local = map.screenToLocal(target);
+        MapSeat under = WaitForAsyncUtils.asyncFx(() -> map.seatAt(local.getX(), local.getY())).get(5, TimeUnit.SECONDS);
+        assertThat(under).as("the same seat under the tooltip's corner").isNotNull()
+                .extracting(MapSeat::id).isEqualTo(seat);
+
+        robot.clickOn(target, MouseButton.PRIMARY);
+
+        assertThat(map.getSelection().getSelectedIds()).containsExactly(seat);
+    }
+
     @Test
     void keyboardMovesTheCursorAndSpaceToggles(FxRobot robot) {
         robot.clickOn(onScreen(stalls(2, 5)), MouseButton.PRIMARY);   // focus, select C5, cursor on C5
