@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Copies the SQLite write-ahead log back into the database file on a background thread.
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the whole of the wedge path's p99 (the verdict of that scan, and of any scan queued behind a
  * sync write that drew the checkpoint, waited for it). The pooled connections therefore have
  * automatic checkpoints turned off ({@link #CONNECTION_INIT}) and this thread runs a
- * {@code PASSIVE} checkpoint about once a second when anything was written. A passive checkpoint
+ * {@code PASSIVE} checkpoint once 64 commits wait, or a second after any write. A passive checkpoint
  * takes neither the writer lock nor SQLite's write lock, so commits go on while it copies.
  *
  * <p>Durability is unchanged for ordinary writes, which fsync the log in their commit
@@ -36,10 +35,15 @@ final class WalCheckpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
     /** Run on every new pooled connection: no checkpoint inside a commit. */
     static final String CONNECTION_INIT = "PRAGMA wal_autocheckpoint=0";
-    private static final long PERIOD_MS = 1_000;
+    private static final long TICK_MS = 100;
+    /** A checkpoint at the latest this long after a write... */
+    private static final long MAX_DELAY_NANOS = 1_000_000_000L;
+    /** ...or as soon as this many commits wait: a long log makes every read search more of it, and its copy longer. */
+    private static final int COMMITS = 64;
 
     private final DataSource dataSource;
-    private final AtomicBoolean written = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastCheckpointNanos = System.nanoTime();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "admitone-wal-checkpoint");
         t.setDaemon(true);
@@ -48,24 +52,27 @@ final class WalCheckpointer implements AutoCloseable {
 
     WalCheckpointer(DataSource dataSource) {
         this.dataSource = dataSource;
-        thread.scheduleWithFixedDelay(this::tick, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Told after every commit: the next tick has work. */
     void written() {
-        written.set(true);
+        pending.incrementAndGet();
     }
 
     private void tick() {
-        if (!written.getAndSet(false)) {
+        int waiting = pending.get();
+        if (waiting == 0 || (waiting < COMMITS && System.nanoTime() - lastCheckpointNanos < MAX_DELAY_NANOS)) {
             return;
         }
+        pending.addAndGet(-waiting);
+        lastCheckpointNanos = System.nanoTime();
         try {
             if (!checkpoint()) {
-                written.set(true); // a reader held back part of the log: try again next time
+                pending.incrementAndGet(); // a reader held back part of the log: try again
             }
         } catch (SQLException | RuntimeException e) {
-            written.set(true);
+            pending.incrementAndGet();
             log.warn("background checkpoint of the local database failed (will retry): {}", LocalStore.rootMessage(e));
         }
     }

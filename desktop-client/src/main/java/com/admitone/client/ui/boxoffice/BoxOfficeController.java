@@ -1163,7 +1163,11 @@ public final class BoxOfficeController {
         showChange();
         Platform.runLater(() -> {
             if (basketScroll != null) {
-                basketScroll.setVvalue(1.0);
+                // Lay the grown basket out first: scrolled before that, "the bottom" was the old one and
+                // at the default window size the tendered amount and the change stayed below the fold.
+                basketScroll.applyCss();
+                basketScroll.layout();
+                basketScroll.setVvalue(basketScroll.getVmax());
             }
             TextField first = method == PaymentMethod.CASH ? tendered : reference;
             first.requestFocus();
