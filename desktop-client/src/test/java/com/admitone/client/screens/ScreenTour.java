@@ -279,12 +279,31 @@ public final class ScreenTour {
     /** Clicks a seat with the mouse and checks that the click selected it. */
     private void clickSeat(SeatMapView map, long seat) throws Exception {
         Point2D centre = onFx(() -> map.localToScreen(map.seatCentre(seat)));
+        // What reached the window, for the message should the click not select the seat.
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> recorder = e -> {
+            if (e.getEventType() != javafx.scene.input.MouseEvent.MOUSE_MOVED) {
+                seen.add(e.getEventType() + "@" + Math.round(e.getScreenX()) + "," + Math.round(e.getScreenY()));
+            }
+        };
+        onFx(() -> {
+            map.getScene().addEventFilter(javafx.scene.input.MouseEvent.ANY, recorder);
+            return null;
+        });
         robot.clickOn(centre);
         try {
             until(5, "seat " + seat + " selected by a mouse click", () -> map.getSelection().isSelected(seat));
         } catch (AssertionError e) {
+            String windows = onFx(() -> Window.getWindows().stream().map(w -> w.getClass().getSimpleName() + "@" + w.getX() + ","
+                    + w.getY() + " " + w.getWidth() + "x" + w.getHeight()).toList().toString());
             throw new AssertionError(e.getMessage() + " (clicked at " + centre + ", map on screen at "
-                    + onFx(() -> map.localToScreen(map.getLayoutBounds())) + ")");
+                    + onFx(() -> map.localToScreen(map.getLayoutBounds())) + ", centre now "
+                    + onFx(() -> map.localToScreen(map.seatCentre(seat))) + "; the window saw " + seen + "; windows " + windows + ")");
+        } finally {
+            onFx(() -> {
+                map.getScene().removeEventFilter(javafx.scene.input.MouseEvent.ANY, recorder);
+                return null;
+            });
         }
     }
 

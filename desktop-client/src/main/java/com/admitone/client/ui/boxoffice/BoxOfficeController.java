@@ -248,6 +248,7 @@ public final class BoxOfficeController {
         performanceTitle.getStyleClass().add("section-title");
         performanceTitle.setId("performanceTitle");
         performanceTitle.setWrapText(true);
+        performanceTitle.setMinHeight(Region.USE_PREF_SIZE); // the whole title, time and venue, on two lines if need be
         performanceTitle.setText(t("boxoffice.pick", "Pick a performance on the left."));
         seatMap.setId("seatMap");
         seatMap.setLocale(ctx.locale());
