@@ -284,7 +284,9 @@ final class ExchangePane {
         controls.setMinWidth(320);
         HBox body = new HBox(12, mapColumn, controls);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox which = new HBox(8, new Label("Performance"), performance);
+        Label performanceLabel = new Label("Performance");
+        performanceLabel.setMinWidth(Region.USE_PREF_SIZE); // the combo box shrinks, not the word
+        HBox which = new HBox(8, performanceLabel, performance);
         which.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(performance, Priority.ALWAYS);
         root.getChildren().setAll(heading, givingBack, which, body);
