@@ -143,8 +143,23 @@ public final class ScreenTour {
         }
         until(30, "both seats held", () -> pair.stream().allMatch(id -> map.getStatus(id) == SeatStatus.HELD_BY_ME));
         waitFor("#priceType-1", 10);
-        robot.clickOn(node("#customerName")).write("Jo Bloggs");
-        until(10, "the customer's name", () -> text("#customerName").equals("Jo Bloggs"));
+        // Twice in five runs under Xvfb the name typed right after the seats were held never reached
+        // the field (cause not found yet; the name field has a ControlsFX autocompletion popup):
+        // type it again, and say so, rather than picture an order without a name.
+        for (int attempt = 1; ; attempt++) {
+            robot.clickOn(node("#customerName")).write("Jo Bloggs");
+            try {
+                until(5, "the customer's name", () -> text("#customerName").equals("Jo Bloggs"));
+                break;
+            } catch (AssertionError lost) {
+                System.out.println("tour: the customer's name did not reach the field (it reads '" + text("#customerName")
+                        + "'), attempt " + attempt);
+                if (attempt == 3) {
+                    throw lost;
+                }
+                robot.interact(() -> ((TextInputControl) node("#customerName")).clear());
+            }
+        }
         robot.clickOn(node("#customerEmail")).write("jo@example.org");
         moveAway();
         shot("xvfb-boxoffice");
@@ -239,23 +254,39 @@ public final class ScreenTour {
         until(10, "the gate named", () -> text("#gateName").equals("North"));
         moveAway();
 
-        scan(tickets.kept());
-        until(20, "ADMIT", () -> text("#verdictHeadline").equals("ADMIT"));
+        scan(tickets.kept(), "ADMIT");
         until(5, "the gate's name as staff typed it", () -> text("#gateName").equals("North"));
         shot("xvfb-gate-admit");
-        scan(tickets.kept());
-        until(20, "ALREADY ADMITTED", () -> text("#verdictHeadline").equals("ALREADY ADMITTED"));
+        scan(tickets.kept(), "ALREADY ADMITTED");
         shot("xvfb-gate-already-admitted");
-        scan(tickets.exchanged());
-        until(20, "REJECTED", () -> text("#verdictHeadline").equals("REJECTED"));
+        scan(tickets.exchanged(), "REJECTED");
         shot("xvfb-gate-rejected");
         close();
     }
 
-    /** As a keyboard-wedge scanner does: the code typed fast through X, then Enter. */
-    private void scan(String token) throws Exception {
-        run("xdotool", "type", "--delay", "3", token);
-        run("xdotool", "key", "Return");
+    /**
+     * As a keyboard-wedge scanner does: the code typed fast through X, then Enter, until the gate
+     * shows {@code headline}. On a machine loaded by other work the typed characters can reach the
+     * window further apart than the wedge's 60 ms and the burst is then not a scan: staff scan
+     * again, and so does the tour (the stray characters are cleared from the field they went into).
+     */
+    private void scan(String token, String headline) throws Exception {
+        String name = text("#gateName");
+        for (int attempt = 1; ; attempt++) {
+            run("xdotool", "type", "--delay", "3", token);
+            run("xdotool", "key", "Return");
+            try {
+                until(10, headline, () -> text("#verdictHeadline").equals(headline));
+                return;
+            } catch (AssertionError missed) {
+                System.out.println("tour: no " + headline + " after scan " + attempt + " (the headline reads '"
+                        + text("#verdictHeadline") + "'); scanning again");
+                if (attempt == 3) {
+                    throw missed;
+                }
+                robot.interact(() -> ((TextInputControl) node("#gateName")).setText(name));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ helpers
