@@ -21,8 +21,15 @@ import java.util.Locale;
 public final class AdmitOneApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(AdmitOneApp.class);
 
-    /** Set by {@link ClientMain} (or a test) before launch: where the data is and which server to suggest. */
-    public record LaunchOptions(Path dataDir, String serverUrl, ApiTimeouts timeouts) {
+    /**
+     * Set by {@link ClientMain} (or a test) before launch: where the data is and which server to
+     * suggest. {@code clock} is the system clock but for demos and the screenshot tour, which show
+     * the gate at the door of a performance whatever the time of day.
+     */
+    public record LaunchOptions(Path dataDir, String serverUrl, ApiTimeouts timeouts, java.time.Clock clock) {
+        public LaunchOptions(Path dataDir, String serverUrl, ApiTimeouts timeouts) {
+            this(dataDir, serverUrl, timeouts, java.time.Clock.systemUTC());
+        }
     }
 
     private static volatile LaunchOptions options;
@@ -38,7 +45,7 @@ public final class AdmitOneApp extends Application {
     public void init() {
         LaunchOptions opts = options;
         try {
-            services = ClientServices.open(opts.dataDir(), opts.serverUrl(), opts.timeouts());
+            services = ClientServices.open(opts.dataDir(), opts.serverUrl(), opts.timeouts(), opts.clock());
         } catch (RuntimeException e) {
             log.error("cannot start", e);
             startupFailure = e;

@@ -63,7 +63,12 @@ public final class ClientServices implements AutoCloseable {
 
     /** Opens the store (blocking: call off the JavaFX thread) and connects if the device is enrolled. */
     public static ClientServices open(Path dataDir, String serverOverride, ApiTimeouts timeouts) {
-        ClientServices services = new ClientServices(dataDir, serverOverride, timeouts, Clock.systemUTC());
+        return open(dataDir, serverOverride, timeouts, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path, String, ApiTimeouts)}, on the given clock. */
+    public static ClientServices open(Path dataDir, String serverOverride, ApiTimeouts timeouts, Clock clock) {
+        ClientServices services = new ClientServices(dataDir, serverOverride, timeouts, clock);
         DeviceCredentials credentials = services.store.credentials();
         if (credentials != null) {
             services.connect(credentials);

@@ -51,18 +51,18 @@ final class ReplicaGateContext implements GateContext {
     public List<VerifyingKey> keys(String keyId) {
         scannedKeyId = keyId;
         List<VerifyingKey> keys = new ArrayList<>(1);
-        for (SigningKeyEntry entry : session.createSelectionQuery(
-                        "from SigningKeyEntry where keyId = :id and revoked = false", SigningKeyEntry.class)
-                .setParameter("id", keyId).getResultList()) {
-            VerifyingKey key = decode(entry.publicKey());
+        // Both tables are keyed by key id: a look-up by id skips the query parse and plan a
+        // "where keyId = :id" needs on every scan (a fifth of the wedge path's CPU).
+        SigningKeyEntry server = session.find(SigningKeyEntry.class, keyId);
+        if (server != null && !server.revoked()) {
+            VerifyingKey key = decode(server.publicKey());
             if (key != null) {
                 keys.add(key);
             }
         }
-        for (DeviceCertificateEntry entry : session.createSelectionQuery(
-                        "from DeviceCertificateEntry where keyId = :id and revoked = false", DeviceCertificateEntry.class)
-                .setParameter("id", keyId).getResultList()) {
-            VerifyingKey key = certifiedDeviceKey(entry);
+        DeviceCertificateEntry device = session.find(DeviceCertificateEntry.class, keyId);
+        if (device != null && !device.revoked()) {
+            VerifyingKey key = certifiedDeviceKey(device);
             if (key != null) {
                 keys.add(key);
             }

@@ -12,13 +12,22 @@ import java.util.UUID;
 /**
  * Run in a child JVM by {@link LocalStoreTest}: records sales as fast as it can, printing a line
  * after each commit, until the test kills the process with SIGKILL somewhere in the middle of one.
+ * With a second argument {@code without-sync} it commits as the gate records scans
+ * ({@link LocalStore#writeWithoutSync}).
  */
 public final class CrashingWriter {
     public static void main(String[] args) {
         LocalStore store = LocalStore.open(Path.of(args[0]));
         Outbox outbox = new Outbox(store, Clock.systemUTC());
+        boolean withoutSync = args.length > 1 && args[1].equals("without-sync");
+        Outbox.Author author = new Outbox.Author("crash-user", "crash-device");
         for (long i = 0; ; i++) {
-            outbox.record(sale(i), new Outbox.Author("crash-user", "crash-device"));
+            Commands.SellSeats sale = sale(i);
+            if (withoutSync) {
+                store.writeWithoutSync(session -> outbox.record(session, sale, author, null));
+            } else {
+                outbox.record(sale, author);
+            }
             System.out.println("committed " + i);
             System.out.flush();
         }

@@ -103,10 +103,50 @@ class LocalStoreTest {
      */
     @Test
     void aCrashMidWriteKeepsBothOrNeither() throws Exception {
+        crashMidWrite("sync");
+    }
+
+    /**
+     * The gate's writes skip the fsync: a crash of the app (not a power cut) must still keep every
+     * scan whose verdict was shown, i.e. every commit that returned.
+     */
+    @Test
+    void aCrashMidWriteWithoutSyncKeepsEveryCommitThatReturned() throws Exception {
+        crashMidWrite("without-sync");
+    }
+
+    /**
+     * Commits go on while the log is copied to the database file in the background, and nothing is
+     * lost across it: no pooled connection checkpoints inside a commit, and a checkpoint copies
+     * the whole log when no reader holds part of it.
+     */
+    @Test
+    void checkpointsRunOutsideCommitsAndKeepEveryWrite() {
+        for (int i = 0; i < 40; i++) {
+            Commands.SellSeats sale = CrashingWriter.sale(i);
+            store.writeWithoutSync(session -> outbox.record(session, sale, author, null));
+        }
+        for (int i = 0; i < 8; i++) {
+            int pages = store.read(session -> session.doReturningWork(c -> {
+                try (var statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA wal_autocheckpoint")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }));
+            assertThat(pages).as("automatic checkpoint threshold of a pooled connection").isZero();
+        }
+        assertThat(store.checkpoint()).as("the whole log copied").isTrue();
+        store.close();
+        store = LocalStore.open(dir);
+        outbox = new Outbox(store, Clock.systemUTC());
+        assertThat(outbox.counts().waiting()).isEqualTo(40);
+    }
+
+    private void crashMidWrite(String mode) throws Exception {
         store.close();
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xmx128m", "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""), "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), dir.toString())
+                CrashingWriter.class.getName(), dir.toString(), mode)
                 .redirectErrorStream(true).start();
         int committed = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -241,13 +241,14 @@ public final class BoxOfficeController {
         pickerTitle.getStyleClass().add("section-title");
         VBox picker = new VBox(8, pickerTitle, performanceSearch, performanceDate, performanceList);
         picker.setPadding(new Insets(10));
-        picker.setPrefWidth(230);
-        picker.setMinWidth(200);
+        picker.setPrefWidth(250);
+        picker.setMinWidth(210);
         picker.getStyleClass().add("bo-picker");
 
         performanceTitle.getStyleClass().add("section-title");
         performanceTitle.setId("performanceTitle");
         performanceTitle.setWrapText(true);
+        performanceTitle.setMinHeight(Region.USE_PREF_SIZE); // the whole title, time and venue, on two lines if need be
         performanceTitle.setText(t("boxoffice.pick", "Pick a performance on the left."));
         seatMap.setId("seatMap");
         seatMap.setLocale(ctx.locale());
@@ -601,6 +602,9 @@ public final class BoxOfficeController {
                 .runOn(ctx.background());
     }
 
+    /** Cell padding plus the list's vertical scroll bar, which the title's text cannot use. */
+    private static final double PICKER_CELL_INSETS = 34;
+
     private final class PerformanceCell extends ListCell<Counter.PerformanceRow> {
         @Override
         protected void updateItem(Counter.PerformanceRow row, boolean empty) {
@@ -609,13 +613,23 @@ public final class BoxOfficeController {
             if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             Label name = new Label(row.title());
             name.getStyleClass().add("performance-title");
+            // Long titles ("Deep Blue: Life in the Ocean's Twilight Zone") wrap rather than end in
+            // "...": the text width is the list's, less the cell padding and the scroll bar, so the
+            // cell's height is measured with the lines the title really takes.
+            name.setWrapText(true);
+            name.setMinHeight(Region.USE_PREF_SIZE);
+            name.prefWidthProperty().bind(performanceList.widthProperty().subtract(PICKER_CELL_INSETS));
             setPrefWidth(0);
-            Label time = new Label(when.format(row.startsAt().atZone(row.zone())) + "\n" + row.venue());
+            String whenText = when.format(row.startsAt().atZone(row.zone()));
+            Label time = new Label(whenText + "\n" + row.venue());
             time.getStyleClass().add("text-muted");
+            time.setMinHeight(Region.USE_PREF_SIZE);
+            setTooltip(new Tooltip(row.title() + "\n" + whenText + "  ·  " + row.venue()));
             String left = row.free() <= 0 ? "Sold out" : row.free() + " of " + row.capacity() + " left";
             if (!"ON_SALE".equals(row.status())) {
                 left = statusText(row.status()) + "  ·  " + left;
@@ -1150,7 +1164,11 @@ public final class BoxOfficeController {
         showChange();
         Platform.runLater(() -> {
             if (basketScroll != null) {
-                basketScroll.setVvalue(1.0);
+                // Lay the grown basket out first: scrolled before that, "the bottom" was the old one and
+                // at the default window size the tendered amount and the change stayed below the fold.
+                basketScroll.applyCss();
+                basketScroll.layout();
+                basketScroll.setVvalue(basketScroll.getVmax());
             }
             TextField first = method == PaymentMethod.CASH ? tendered : reference;
             first.requestFocus();

@@ -254,8 +254,12 @@ final class ExchangePane {
         result.setId("exchangeResult");
         result.getStyleClass().add("order-number");
         result.setWrapText(true);
+        // Wrapped labels in a VBox get one line unless they may be as tall as their text.
+        result.setMinHeight(Region.USE_PREF_SIZE);
         saved.setId("exchangeSaved");
         saved.setWrapText(true);
+        saved.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         saved.getStyleClass().add("text-muted");
         Button again = new Button("Save new tickets as PDF again");
         again.setId("exchangeSaveAgain");
@@ -280,7 +284,9 @@ final class ExchangePane {
         controls.setMinWidth(320);
         HBox body = new HBox(12, mapColumn, controls);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox which = new HBox(8, new Label("Performance"), performance);
+        Label performanceLabel = new Label("Performance");
+        performanceLabel.setMinWidth(Region.USE_PREF_SIZE); // the combo box shrinks, not the word
+        HBox which = new HBox(8, performanceLabel, performance);
         which.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(performance, Priority.ALWAYS);
         root.getChildren().setAll(heading, givingBack, which, body);
@@ -311,6 +317,7 @@ final class ExchangePane {
         managerUser.clear();
         managerPassword.clear();
         message.setText("");
+        message.pseudoClassStateChanged(OK, false);
         heading.setText("Exchange tickets of order " + order.number());
         List<String> places = new ArrayList<>();
         for (Counter.TicketRow t : order.tickets()) {
@@ -627,6 +634,7 @@ final class ExchangePane {
         String currency = order.currency();
         busy = true;
         confirm.setDisable(true);
+        message.pseudoClassStateChanged(OK, false);
         message.setText("Working…");
         Tasks.create(() -> {
                     if (approval) {
@@ -659,10 +667,12 @@ final class ExchangePane {
                     resultOrderId = newOrderId.toString();
                     long difference = quote.differenceMinor();
                     result.setText("Exchanged. New order " + orderNumber(newOrderId.toString()));
+                    // The settlement is news, not a problem: green, not the red of a refusal.
+                    message.pseudoClassStateChanged(OK, true);
                     message.setText(difference > 0 ? "Taken " + format(difference, currency)
                             + (change > 0 ? ", change due " + format(change, currency) : "") + "."
                             : difference < 0 ? "Pay back " + format(-difference, currency) + " (" + how.name().toLowerCase() + ")."
-                            : "Nothing to pay.");
+                            : "No difference to pay or pay back.");
                     saved.setText((String) r[1]);
                     show(resultBox, true);
                     root.lookup("#exchangeDone").requestFocus();
@@ -674,6 +684,8 @@ final class ExchangePane {
                 })
                 .runOn(ctx.background());
     }
+
+    private static final javafx.css.PseudoClass OK = javafx.css.PseudoClass.getPseudoClass("ok");
 
     private final Map<String, String> numbers = new HashMap<>();
 

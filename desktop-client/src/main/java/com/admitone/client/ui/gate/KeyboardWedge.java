@@ -67,9 +67,16 @@ final class KeyboardWedge {
             return;
         }
         event.consume();
-        // The burst also went into whatever text field had focus; take it back out.
-        if (event.getTarget() instanceof TextInputControl field && field.getText() != null && field.getText().endsWith(text)) {
-            field.setText(field.getText().substring(0, field.getText().length() - text.length()));
+        // The burst also went into whatever text field had focus, just before the caret (which is
+        // not always at the end: staff who renamed the gate left it mid-word); take it back out.
+        if (event.getTarget() instanceof TextInputControl field && field.getText() != null) {
+            int caret = field.getCaretPosition();
+            String typed = field.getText();
+            if (caret >= text.length() && caret <= typed.length() && typed.startsWith(text, caret - text.length())) {
+                field.deleteText(caret - text.length(), caret);
+            } else if (typed.endsWith(text)) {
+                field.setText(typed.substring(0, typed.length() - text.length()));
+            }
         }
         onScan.accept(text);
     }

@@ -42,6 +42,8 @@ import java.util.List;
  * through the {@link ControllerFactory}).
  */
 public final class MainWindow implements Navigator {
+    /** Room left for the window manager's title bar when the window is sized to the screen. */
+    private static final double WINDOW_TITLE_BAR = 32;
     private final Stage stage;
     private final ClientServices services;
     private final Strings strings;
@@ -115,7 +117,12 @@ public final class MainWindow implements Navigator {
                     return controller;
                 })
                 .register(GateController.class, () -> new GateController(gateModel(zone), services.background()));
-        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1180, 760);
+        // As much of the screen as a till's monitor has, up to 1440x900: at a fixed 1180x760 on a
+        // 1366x768 screen the seat map got a third of the window (see docs/screenshots).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.max(900, Math.min(1440, screen.getWidth()));
+        double height = Math.max(600, Math.min(900, screen.getHeight() - WINDOW_TITLE_BAR));
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), width, height);
         theme.style(scene);
         stage.setScene(scene);
         stage.setTitle(strings.get("app.title"));

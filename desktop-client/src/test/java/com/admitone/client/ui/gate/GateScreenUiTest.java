@@ -331,6 +331,8 @@ class GateScreenUiTest {
 
     private void awaitHeadline(String expected) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> expected.equals(text("#verdictHeadline")));
+        // The headline and the detail change in one FX runnable; this thread may read between the two.
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<String> panelClasses() {

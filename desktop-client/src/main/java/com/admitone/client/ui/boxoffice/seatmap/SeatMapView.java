@@ -35,7 +35,6 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 import java.util.ArrayList;
@@ -73,6 +72,8 @@ public class SeatMapView extends Region {
     private static final double SEAT_DIAMETER = 0.82;      // of the seat pitch
     private static final double MAX_SEAT_PIXELS = 72;      // zoom-in limit: a seat this wide
     private static final double DRAG_THRESHOLD = 4;
+    /** Pointer movement (px) a showing tooltip tolerates before it goes. */
+    private static final double TOOLTIP_STEADY = 3;
     private static final double ZOOM_STEP = 1.25;
     /** Extra pixels around a seat for its selection, hover and cursor rings. */
     private static final double RING_MARGIN = 7;
@@ -83,8 +84,14 @@ public class SeatMapView extends Region {
     private final Rectangle rubberBand = new Rectangle();
     private final Rectangle viewportClip = new Rectangle();
     private final SeatSelection selection = new SeatSelection();
-    /** Created on first hover: a Tooltip drags in the controls' stylesheet, which a map may never need. */
-    private Tooltip tooltip;
+    /**
+     * The seat's details while the pointer rests on it: a label drawn over the map inside its own
+     * scene, mouse-transparent, not a Tooltip. A Tooltip is a window of its own, and under a real X
+     * server a pointer on its way to the next seat ran into it (it had opened where the pointer had
+     * been a moment before, when the JavaFX thread was late with the moves) and X gave it the
+     * press: the click never reached the map and selected nothing, while the keyboard worked.
+     */
+    private final javafx.scene.control.Label seatInfo = new javafx.scene.control.Label();
     private PauseTransition tooltipDelay;
     private final Map<Double, Font> fonts = new HashMap<>();
     private final SeatSprites sprites = new SeatSprites();
@@ -116,8 +123,9 @@ public class SeatMapView extends Region {
 
     private int cursorIndex = -1;
     private int hoverIndex = -1;
-    private double tooltipAnchorX;
-    private double tooltipAnchorY;
+    /** Where (in the map) the pointer rested when the seat's details were (to be) shown. */
+    private double restX;
+    private double restY;
 
     private enum Gesture { NONE, PRESS, RUBBER_BAND, PAN }
 
@@ -189,7 +197,11 @@ public class SeatMapView extends Region {
         rubberBand.setManaged(false);
         rubberBand.setVisible(false);
         rubberBand.setMouseTransparent(true);
-        getChildren().addAll(canvas, rubberBand);
+        seatInfo.getStyleClass().addAll("tooltip", "seat-map-tooltip");
+        seatInfo.setManaged(false);
+        seatInfo.setMouseTransparent(true);
+        seatInfo.setVisible(false);
+        getChildren().addAll(canvas, rubberBand, seatInfo);
         viewportClip.widthProperty().bind(widthProperty());
         viewportClip.heightProperty().bind(heightProperty());
         setClip(viewportClip);
@@ -437,15 +449,17 @@ public class SeatMapView extends Region {
         return SeatTooltipText.of(seat, statuses[i], zones.get(zoneOf[i]).name(), priceLookup.apply(seat), moneyFormat);
     }
 
-    /** The seat tooltip, shown by the map itself while the pointer rests on a seat. */
-    public Tooltip getSeatTooltip() {
-        if (tooltip == null) {
-            tooltip = new Tooltip();
-            tooltip.getStyleClass().add("seat-map-tooltip");
+    /** The seat's details as the map shows them while the pointer rests on a seat (visible then). */
+    public javafx.scene.control.Label getSeatInfo() {
+        return seatInfo;
+    }
+
+    private PauseTransition tooltipDelay() {
+        if (tooltipDelay == null) {
             tooltipDelay = new PauseTransition(Duration.millis(350));
             tooltipDelay.setOnFinished(e -> showTooltip());
         }
-        return tooltip;
+        return tooltipDelay;
     }
 
     // ---------------------------------------------------------------- events
@@ -531,7 +545,7 @@ public class SeatMapView extends Region {
 
     private void mouseMoved(MouseEvent e) {
         int i = seatAtScreen(e.getX(), e.getY());
-        hover(i, e.getScreenX(), e.getScreenY());
+        hover(i, e.getX(), e.getY());
         setCursor(i >= 0 && selectableStatuses.contains(statuses[i]) ? Cursor.HAND : Cursor.DEFAULT);
     }
 
@@ -672,41 +686,54 @@ public class SeatMapView extends Region {
         rubberBand.setHeight(Math.abs(y - pressY));
     }
 
-    private void hover(int i, double screenX, double screenY) {
-        if (i == hoverIndex) {
-            return;
+    /**
+     * The pointer is over seat {@code i} (or none, -1) at ({@code x}, {@code y}) in the map. The
+     * seat's details show once the pointer has rested for the delay, below and right of it, and go
+     * as soon as it moves on.
+     */
+    private void hover(int i, double x, double y) {
+        if (i != hoverIndex) {
+            int old = hoverIndex;
+            hoverIndex = i;
+            if (old >= 0) {
+                paintSeat(old);
+            }
+            if (i >= 0) {
+                paintSeat(i);
+            }
         }
-        int old = hoverIndex;
-        hoverIndex = i;
-        if (old >= 0) {
-            paintSeat(old);
+        if (seatInfo.isVisible() && i >= 0 && Math.hypot(x - restX, y - restY) < TOOLTIP_STEADY) {
+            return; // a tremor of the hand: keep showing it
         }
         hideTooltip();
         if (i >= 0) {
-            paintSeat(i);
-            tooltipAnchorX = screenX + 14;
-            tooltipAnchorY = screenY + 18;
-            getSeatTooltip();
-            tooltipDelay.playFromStart();
+            restX = x;
+            restY = y;
+            tooltipDelay().playFromStart();
         }
     }
 
     private void showTooltip() {
-        if (hoverIndex < 0 || getScene() == null || getScene().getWindow() == null) {
+        if (hoverIndex < 0) {
             return;
         }
-        tooltip.setText(tooltipText(plan.seat(hoverIndex).id()));
-        tooltip.show(this, tooltipAnchorX, tooltipAnchorY);
+        seatInfo.setText(tooltipText(plan.seat(hoverIndex).id()));
+        seatInfo.autosize();
+        // Below and right of the pointer; flipped to the other side near the map's right or bottom edge.
+        double w = seatInfo.getWidth();
+        double h = seatInfo.getHeight();
+        double x = restX + 14 + w > getWidth() ? restX - 8 - w : restX + 14;
+        double y = restY + 18 + h > getHeight() ? restY - 8 - h : restY + 18;
+        seatInfo.relocate(Math.max(0, x), Math.max(0, y));
+        seatInfo.toFront();
+        seatInfo.setVisible(true);
     }
 
     private void hideTooltip() {
-        if (tooltip == null) {
-            return;
+        if (tooltipDelay != null) {
+            tooltipDelay.stop();
         }
-        tooltipDelay.stop();
-        if (tooltip.isShowing()) {
-            tooltip.hide();
-        }
+        seatInfo.setVisible(false);
     }
 
     // ---------------------------------------------------------------- viewport

@@ -136,9 +136,29 @@ class SeatMapViewTest {
     void tooltipNamesSeatZoneAndPrice(FxRobot robot) throws Exception {
         robot.moveTo(onScreen(stalls(2, 5)));
 
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> map.getSeatTooltip().isShowing());
-        assertThat(map.getSeatTooltip().getText())
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> map.getSeatInfo().isVisible());
+        assertThat(map.getSeatInfo().getText())
                 .isEqualTo("S-C5 \u2014 Stalls, row C, seat 5\nPremium: \u00a355.00");
+    }
+
+    /**
+     * A cashier rests on a seat (its details show, below and right of the pointer), then clicks
+     * where they are, on the seat beneath: the click reaches the map and selects that seat. The
+     * details used to be a Tooltip, a window of its own, which under a real X server took the press
+     * (mouse clicks on the map often selected nothing; the keyboard worked).
+     */
+    @Test
+    void aClickOnTheSeatDetailsSelectsTheSeatBeneath(FxRobot robot) throws Exception {
+        robot.moveTo(onScreen(stalls(2, 5)));
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> map.getSeatInfo().isVisible());
+        assertThat(robot.listTargetWindows()).as("no window besides the map's").hasSize(1);
+        Point2D target = onScreen(stalls(3, 6));
+        assertThat(map.getSeatInfo().localToScreen(map.getSeatInfo().getLayoutBounds()).contains(target))
+                .as("seat S-D6 lies under the details").isTrue();
+
+        robot.clickOn(target, MouseButton.PRIMARY);
+
+        assertThat(map.getSelection().getSelectedIds()).containsExactly(stalls(3, 6));
     }
 
     @Test
