@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plain TCP relay between a client and a real server that can lose the server's answers: while
+ * A plain TCP relay between a client and a real server that can lose the server's answers (or cut
+ * the network altogether, {@link #cut}): while
  * {@link #dropAnswers} is on, every request still reaches the server in full, but as soon as the
  * server starts answering the relay reads nothing more and cuts both connections. To the client
  * this is a network that failed after the server did the work, the case idempotency keys exist for.
@@ -21,6 +22,7 @@ public final class AnswerDroppingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final AtomicBoolean dropAnswers = new AtomicBoolean();
+    private final AtomicBoolean cut = new AtomicBoolean();
     private final AtomicInteger dropped = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -41,6 +43,18 @@ public final class AnswerDroppingProxy implements AutoCloseable {
         dropAnswers.set(on);
     }
 
+    /**
+     * While on, the network is down between client and server: open connections are cut and new
+     * ones closed at once, so no request reaches the server.
+     */
+    public void cut(boolean on) {
+        cut.set(on);
+        if (on) {
+            open.forEach(AnswerDroppingProxy::closeQuietly);
+            open.clear();
+        }
+    }
+
     /** How many answers the server sent that the client never got. */
     public int dropped() {
         return dropped.get();
@@ -50,6 +64,10 @@ public final class AnswerDroppingProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
+                if (cut.get()) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
@@ -71,6 +89,9 @@ public final class AnswerDroppingProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (cut.get()) {
+                        break;
+                    }
                     if (answers && dropAnswers.get()) {
                         // The server has answered (it applied the request): the client must never hear it.
                         dropped.incrementAndGet();
