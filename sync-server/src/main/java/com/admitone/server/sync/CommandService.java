@@ -166,7 +166,10 @@ public final class CommandService implements AutoCloseable {
             results.add(result);
             lastSeq = Math.max(lastSeq, result.seq());
         }
-        reportSkew(principal, batch.sentAt(), received);
+        // Only a batch that changed something measures the clock: a refused batch leaves no trace (not even an audit entry).
+        if (results.stream().anyMatch(r -> !r.replayed() && r.status() != CommandResult.Status.REJECTED)) {
+            reportSkew(principal, batch.sentAt(), received);
+        }
         return new CommandResults(results, lastSeq);
     }
 
