@@ -153,6 +153,30 @@ class ConflictsUiTest {
                 .ifPresent(performanceChoice::setValue));
         Thread.sleep(1500);
         shot("allotments");
+
+        // A general-admission quota: the places come from the area picked for the performance (a timed slot).
+        LocalStore replica = app.services().store();
+        long slot = replica.read(st -> st.createSelectionQuery("select p.id from Performance p where p.status = 'ON_SALE' "
+                + "and p.startsAt > :now and p.venueId in (select a.venueId from GaArea a) order by p.startsAt", Long.class)
+                .setParameter("now", java.time.Instant.now()).setMaxResults(1).getSingleResult());
+        long area = replica.read(st -> st.createSelectionQuery("select a.id from GaArea a where a.venueId = "
+                + "(select p.venueId from Performance p where p.id = :p) order by a.id", Long.class).setParameter("p", slot)
+                .setMaxResults(1).getSingleResult());
+        robot.interact(() -> performanceChoice.getItems().stream().filter(p -> p.id() == slot).findFirst()
+                .ifPresent(performanceChoice::setValue));
+        @SuppressWarnings("unchecked")
+        ComboBox<com.admitone.client.sales.Counter.AreaRow> areaChoice = robot.lookup("#allotmentArea").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> areaChoice.isVisible() && !areaChoice.getItems().isEmpty());
+        robot.interact(() -> areaChoice.getItems().stream().filter(a -> a.id() == area).findFirst().ifPresent(areaChoice::setValue));
+        @SuppressWarnings("unchecked")
+        ComboBox<OfflineAdmin.DeviceRow> deviceChoice = robot.lookup("#allotmentDevice").queryAs(ComboBox.class);
+        robot.interact(() -> deviceChoice.getItems().stream().filter(d -> d.name().equals("Till B")).findFirst()
+                .ifPresent(deviceChoice::setValue));
+        robot.clickOn("#allotmentPlaces").write("2");
+        robot.clickOn("#leaseButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> replica.read(st -> st.createSelectionQuery(
+                "from Allotment where performanceId = :p", com.admitone.client.store.replica.Allotment.class)
+                .setParameter("p", slot).getResultList()).stream().anyMatch(al -> Integer.valueOf(2).equals(al.areaPlaces().get(area))));
     }
 
     private void shot(String name) throws Exception {
