@@ -137,6 +137,7 @@ public final class AdmitOneServer implements AutoCloseable {
         SyncController syncRoutes = new SyncController(commands, feed, push);
         ProgrammeController programmeRoutes = new ProgrammeController(programme, writer.clock());
         OrderController orderRoutes = new OrderController(orders);
+        com.admitone.server.sales.ConflictQueries conflictRoutes = new com.admitone.server.sales.ConflictQueries(database);
         com.admitone.server.sales.ApprovalController approvalRoutes = new com.admitone.server.sales.ApprovalController(
                 new com.admitone.server.sales.RefundApprovals(auth, writer));
         ApiDocs docs = new ApiDocs();
@@ -176,6 +177,7 @@ public final class AdmitOneServer implements AutoCloseable {
                 get("/api/performances/{performanceId}/seats", programmeRoutes::seatMap, Access.STAFF);
                 get("/api/orders", orderRoutes::search, Access.SELLERS);
                 get("/api/orders/{order}", orderRoutes::find, Access.SELLERS);
+                get("/api/conflicts", conflictRoutes::list, Access.MANAGERS);
                 post("/api/approvals", approvalRoutes::approve, Access.SELLERS);
                 get("/api/venues/{venueId}/refund-policy", approvalRoutes::policy, Access.STAFF);
                 put("/api/venues/{venueId}/refund-policy", approvalRoutes::setPolicy, Access.MANAGERS);

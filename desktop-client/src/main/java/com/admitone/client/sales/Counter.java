@@ -55,6 +55,7 @@ public final class Counter {
     private final Supplier<Outbox.Author> author;
     private final String deviceId;
     private final Clock clock;
+    private final WaitingSales waiting;
 
     public Counter(LocalStore store, Outbox outbox, Supplier<SyncEngine> engine, Supplier<Outbox.Author> author,
                    String deviceId, Clock clock) {
@@ -64,6 +65,12 @@ public final class Counter {
         this.author = author;
         this.deviceId = deviceId;
         this.clock = clock;
+        this.waiting = new WaitingSales(store);
+    }
+
+    /** Online sales the server has not answered yet, watched until it decides (see {@link WaitingSales}). */
+    public WaitingSales waitingSales() {
+        return waiting;
     }
 
     /** Told (on the writing thread) after every local write: a pulled page, a command recorded here. */

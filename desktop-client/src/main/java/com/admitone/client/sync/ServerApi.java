@@ -58,7 +58,7 @@ public final class ServerApi {
     }
 
     public record DeviceInfo(String id, String name, String status, Instant enrolledAt, Instant revokedAt, Instant lastSeenAt,
-                             Long lastSkewMillis) {
+                             Long lastSkewMillis, boolean clockSkewLarge) {
     }
 
     public ServerApi(String baseUrl, ApiTimeouts timeouts) {

@@ -257,7 +257,8 @@ public final class SyncEngine implements AutoCloseable {
         outbox.markSending(batch);
         CommandResults results;
         try {
-            results = api.sendCommands(new CommandBatch(envelopes));
+            // Stamped when sent (each envelope keeps when its command was made): the server measures skew on this.
+            results = api.sendCommands(new CommandBatch(envelopes, clock.instant()));
         } catch (ServerException e) {
             outbox.markFailed(batch, e.getMessage());
             throw e;

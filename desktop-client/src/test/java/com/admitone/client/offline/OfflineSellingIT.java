@@ -81,7 +81,12 @@ public class OfflineSellingIT {
     }
 
     static ApiClient serverView(ClientUnderTest client) {
-        return new ApiClient(server.baseUrl()).withDevice(client.credentials.deviceId(), client.credentials.deviceSecret())
+        return serverViewAt(server.baseUrl(), client);
+    }
+
+    /** What the server itself says, asked directly (not through the client's own connection) as {@code client}'s user. */
+    static ApiClient serverViewAt(String baseUrl, ClientUnderTest client) {
+        return new ApiClient(baseUrl).withDevice(client.credentials.deviceId(), client.credentials.deviceSecret())
                 .withToken(client.api.token());
     }
 

@@ -35,7 +35,11 @@ public final class ClientUnderTest implements AutoCloseable {
     public Cashier cashier;
 
     public ClientUnderTest(Path dir, String serverUrl, String deviceName, String username, String password) {
-        Clock clock = Clock.systemUTC();
+        this(dir, serverUrl, deviceName, username, password, Clock.systemUTC());
+    }
+
+    /** A client whose own clock is {@code clock} (a computer whose clock is wrong). */
+    public ClientUnderTest(Path dir, String serverUrl, String deviceName, String username, String password, Clock clock) {
         store = LocalStore.open(dir);
         outbox = new Outbox(store, clock);
         credentials = new DeviceEnrolment(store, ApiTimeouts.DEFAULT, clock).enrol(serverUrl, deviceName, "manager", "manager-demo");

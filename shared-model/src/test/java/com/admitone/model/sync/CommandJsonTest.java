@@ -92,12 +92,14 @@ class CommandJsonTest {
             envelopes.add(new CommandEnvelope(uuid(i), T.plusSeconds(i), command));
             i++;
         }
-        CommandBatch batch = new CommandBatch(envelopes);
+        // Sent long after the commands were made (an offline device coming back): both times travel.
+        CommandBatch batch = new CommandBatch(envelopes, T.plusSeconds(3600));
 
         String text = JSON.writeValueAsString(batch);
         CommandBatch back = JSON.readValue(text, CommandBatch.class);
 
         assertThat(back).isEqualTo(batch);
+        assertThat(back.sentAt()).isEqualTo(T.plusSeconds(3600));
         List<Class<?>> expectedTypes = everyCommand().stream().<Class<?>>map(Object::getClass).toList();
         List<Class<?>> actualTypes = back.commands().stream().<Class<?>>map(e -> e.command().getClass()).toList();
         assertThat(actualTypes).isEqualTo(expectedTypes);

@@ -3,6 +3,7 @@ package com.admitone.server.auth;
 import com.admitone.model.auth.Role;
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.sync.CommandBatch;
 import com.admitone.model.ticket.DeviceCertificate;
 import com.admitone.model.ticket.VerifyingKey;
 import com.admitone.server.http.ApiException;
@@ -314,12 +315,21 @@ public final class AuthService {
         return database.read(s -> s.createSelectionQuery("select count(*) from StaffUser", Long.class).getSingleResult() > 0);
     }
 
-    /** Records a device's clock skew, seen on a command batch. */
+    /**
+     * Records a device's clock skew (device minus server), seen on a command batch. A large skew
+     * goes into the audit trail when it first appears or has changed by more than the threshold
+     * since it was last recorded, so a device that stays off is not reported on every batch.
+     */
     public void deviceSeen(String deviceId, Long skewMillis) {
         writer.write(Principal.SYSTEM, ctx -> {
             Device device = ctx.session().find(Device.class, deviceId);
             if (device != null) {
+                Long before = device.lastSkewMillis;
                 device.seen(ctx.now(), skewMillis);
+                if (skewMillis != null && CommandBatch.isLargeSkew(skewMillis)
+                        && (before == null || !CommandBatch.isLargeSkew(before) || CommandBatch.isLargeSkew(skewMillis - before))) {
+                    ctx.audit("clock_skew", "device", deviceId, Map.of("skewMs", skewMillis, "deviceName", device.name));
+                }
             }
             return null;
         });

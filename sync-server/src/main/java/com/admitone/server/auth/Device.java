@@ -48,7 +48,8 @@ public class Device {
     }
 
     public DeviceView view() {
-        return new DeviceView(id, name, status, enrolled, revoked, lastSeen, lastSkewMillis);
+        return new DeviceView(id, name, status, enrolled, revoked, lastSeen, lastSkewMillis,
+                lastSkewMillis != null && com.admitone.model.sync.CommandBatch.isLargeSkew(lastSkewMillis));
     }
 
     /** Records the device's clock against the server's, so skew shows in the device list. */

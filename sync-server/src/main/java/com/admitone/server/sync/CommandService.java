@@ -136,6 +136,10 @@ public final class CommandService implements AutoCloseable {
     }
 
     public CommandResults apply(Principal principal, CommandBatch batch) {
+        Instant received = writer.clock().instant();
+        if (batch.sentAt() != null && !InstantMillisConverter.supports(batch.sentAt())) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "sentAt lies between the years 0000 and 9999.");
+        }
         if (batch.commands().size() > CommandBatch.MAX_COMMANDS) {
             throw new ApiException(ErrorCode.BATCH_TOO_LARGE, "At most " + CommandBatch.MAX_COMMANDS + " commands per batch.");
         }
@@ -179,7 +183,10 @@ public final class CommandService implements AutoCloseable {
             results.add(result);
             lastSeq = Math.max(lastSeq, result.seq());
         }
-        reportSkew(principal, batch);
+        // Only a batch that changed something measures the clock: a refused batch leaves no trace (not even an audit entry).
+        if (results.stream().anyMatch(r -> !r.replayed() && r.status() != CommandResult.Status.REJECTED)) {
+            reportSkew(principal, batch.sentAt(), received);
+        }
         return new CommandResults(results, lastSeq);
     }
 
@@ -406,19 +413,23 @@ public final class CommandService implements AutoCloseable {
         }
     }
 
-    private void reportSkew(Principal principal, CommandBatch batch) {
-        Instant deviceTime = batch.commands().isEmpty() ? null : batch.commands().get(batch.commands().size() - 1).deviceTime();
-        if (deviceTime == null) {
+    /**
+     * Measures the device's clock on the batch's send time against the server's receive time. A
+     * command's own {@code deviceTime} says when it was made (an offline sale may be hours old), so
+     * it measures nothing about the clock and is only stored. A large skew is logged here and put in
+     * the audit trail by {@link AuthService#deviceSeen}.
+     */
+    private void reportSkew(Principal principal, Instant sentAt, Instant received) {
+        if (sentAt == null || principal.deviceId() == null) {
             return;
         }
-        Instant now = writer.clock().instant();
         Instant last = skewReported.get(principal.deviceId());
-        if (last != null && Duration.between(last, now).compareTo(SKEW_REPORT_INTERVAL) < 0) {
+        if (last != null && Duration.between(last, received).compareTo(SKEW_REPORT_INTERVAL) < 0) {
             return;
         }
-        skewReported.put(principal.deviceId(), now);
-        long skew = Duration.between(now, deviceTime).toMillis();
-        if (Math.abs(skew) > 60_000) {
+        skewReported.put(principal.deviceId(), received);
+        long skew = Duration.between(received, sentAt).toMillis();
+        if (CommandBatch.isLargeSkew(skew)) {
             log.warn("device {} clock is {} s off the server's", principal.deviceId(), skew / 1000);
         }
         try {

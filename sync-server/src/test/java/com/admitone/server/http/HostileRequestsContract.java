@@ -119,7 +119,7 @@ abstract class HostileRequestsContract {
         boxOffice = server.loginAs("boxoffice");
         gate = server.loginAs("gate");
         anonymous = new ApiClient(server.baseUrl());
-        for (int i = 0; i < FAR_DEVICE_TIMES.size(); i++) {
+        for (int i = 0; i < 2 * FAR_DEVICE_TIMES.size() + ODD_DEVICE_TIMES.size(); i++) {
             unusedDevices.add(server.loginAs("admin"));
         }
 
@@ -223,6 +223,13 @@ abstract class HostileRequestsContract {
         for (JsonNode time : FAR_DEVICE_TIMES) {
             attack("device time " + time + " from a new device", Expect.REJECTED, unusedDevices.pop(), "POST", "/api/commands",
                     wrap(replaced(ApiClient.envelope(uuid(), anchoredHold()), "/deviceTime", time)).toString(), JSON_TYPE);
+        }
+        // The batch's send time is what the skew is measured on: odd and far-off ones, each on a device's first batch.
+        for (JsonNode time : concat(ODD_DEVICE_TIMES, FAR_DEVICE_TIMES)) {
+            ObjectNode batch = wrap(ApiClient.envelope(uuid(), anchoredHold()));
+            batch.set("sentAt", time);
+            attack("batch sentAt " + time + " from a new device", Expect.REJECTED, unusedDevices.pop(), "POST", "/api/commands",
+                    batch.toString(), JSON_TYPE);
         }
         for (JsonNode type : List.of(TextNode.valueOf("DeleteEverything"), TextNode.valueOf("sellseats"), TextNode.valueOf("SellSeats "),
                 TextNode.valueOf("Command"), TextNode.valueOf("com.admitone.model.sync.Commands$SellSeats"), TextNode.valueOf(""),
@@ -808,6 +815,12 @@ abstract class HostileRequestsContract {
 
     private ObjectNode batch(ObjectNode command) {
         return wrap(JSON.createArrayNode().add(ApiClient.envelope(uuid(), command)));
+    }
+
+    private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+        List<JsonNode> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static ObjectNode wrap(JsonNode envelopes) {

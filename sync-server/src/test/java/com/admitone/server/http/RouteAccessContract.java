@@ -85,6 +85,7 @@ abstract class RouteAccessContract {
             get("/api/performances/{performanceId}/seats", "/api/performances/987654321/seats", STAFF),
             get("/api/orders", "/api/orders?q=nobody-of-that-name", SELLERS),
             get("/api/orders/{order}", "/api/orders/ZZZ-ZZZ", SELLERS),
+            get("/api/conflicts", "/api/conflicts?status=OPEN", MANAGERS),
             post("/api/approvals", "/api/approvals", "{}", SELLERS),
             get("/api/venues/{venueId}/refund-policy", "/api/venues/987654321/refund-policy", STAFF),
             new Expected("PUT", "/api/venues/{venueId}/refund-policy", "/api/venues/987654321/refund-policy", "{}", Probe.PLAIN,

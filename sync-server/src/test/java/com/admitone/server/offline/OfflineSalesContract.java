@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,6 +171,13 @@ abstract class OfflineSalesContract {
             conflicts.add(clash.at("/data/conflictId").asText());
         }
         List<Long> freeSeats = OfflineDevice.seatIds(map, 160, 2);
+        // A manager finds them in the list of open conflicts, with their orders.
+        Map<String, JsonNode> open = conflictList("OPEN");
+        assertThat(open.keySet()).containsAll(conflicts);
+        assertThat(open.get(conflicts.get(0)).get("status").asText()).isEqualTo("OPEN");
+        assertThat(open.get(conflicts.get(0)).get("orderNumber").asText()).isNotBlank();
+        assertThat(open.get(conflicts.get(0)).get("ticketIds")).hasSize(2);
+        assertThat(manager.get("/api/conflicts?status=maybe").status()).isEqualTo(400);
 
         JsonNode otherSeats = manager.command(resolve(conflicts.get(0), "OTHER_SEATS", freeSeats, null));
         JsonNode refund = manager.command(resolve(conflicts.get(1), "REFUND", List.of(), "customer went home"));
@@ -197,7 +205,44 @@ abstract class OfflineSalesContract {
             }
         }
         assertThat(resolved).isEqualTo(3);
+        assertThat(conflictList("OPEN").keySet()).doesNotContainAnyElementsOf(conflicts);
+        Map<String, JsonNode> settled = conflictList("RESOLVED");
+        assertThat(settled.get(conflicts.get(0)).get("resolution").asText()).isEqualTo("OTHER_SEATS");
+        assertThat(settled.get(conflicts.get(1)).get("resolution").asText()).isEqualTo("REFUND");
+        assertThat(settled.get(conflicts.get(1)).get("note").asText()).isEqualTo("customer went home");
+        assertThat(settled.get(conflicts.get(2)).get("resolution").asText()).isEqualTo("MARK_RESOLVED");
+
+        // Other seats: the order's tickets are valid again on the chosen seats, signed by the server.
+        JsonNode moved = manager.get("/api/orders/" + otherSeats.at("/data/orderId").asText()).json();
+        List<Long> validSeats = new ArrayList<>();
+        for (JsonNode t : moved.get("tickets")) {
+            if ("VALID".equals(t.get("status").asText())) {
+                validSeats.add(t.get("seatId").asLong());
+                assertThat(t.get("keyId").asText()).isNotEqualTo(laptopB.key.keyId());
+            }
+        }
+        assertThat(validSeats).containsExactlyInAnyOrderElementsOf(freeSeats);
+        // Refund: the cancelled tickets stay cancelled, and the money goes back as a REFUND payment of their value.
+        JsonNode refunded = manager.get("/api/orders/" + refund.at("/data/orderId").asText()).json();
+        refunded.get("tickets").forEach(t -> assertThat(t.get("status").asText()).isEqualTo("CANCELLED"));
+        long refundPaid = 0;
+        for (JsonNode p : refunded.get("payments")) {
+            if ("REFUND".equals(p.get("kind").asText())) {
+                refundPaid += p.get("amountMinor").asLong();
+            }
+        }
+        assertThat(refundPaid).isEqualTo(refund.at("/data/refundedMinor").asLong());
+        assertThat(refundPaid).isEqualTo(refunded.get("order").get("totalMinor").asLong());
         assertNoSeatSoldTwice();
+    }
+
+    /** GET /api/conflicts?status=..., by conflict id. */
+    private Map<String, JsonNode> conflictList(String status) {
+        ApiClient.Response r = manager.get("/api/conflicts?status=" + status + "&limit=1000");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        r.json().forEach(c -> byId.put(c.get("id").asText(), c));
+        return byId;
     }
 
     @Test

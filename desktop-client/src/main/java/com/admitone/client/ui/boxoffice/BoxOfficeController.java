@@ -6,6 +6,7 @@ import com.admitone.client.print.PdfPrinter;
 import com.admitone.client.sales.Basket;
 import com.admitone.client.sales.Counter;
 import com.admitone.client.sales.Printouts;
+import com.admitone.client.sales.WaitingSales;
 import com.admitone.client.store.OutboxItem;
 import com.admitone.client.sync.ProblemMessages;
 import com.admitone.client.sync.ServerApi;
@@ -801,7 +802,50 @@ public final class BoxOfficeController {
                 }
             });
         }
+        if (counter.waitingSales().count() > 0) {
+            ctx.background().execute(this::checkWaitingSales);
+        }
         seatStates.refresh();
+    }
+
+    /** Off the JavaFX thread: a sale that waited for the server is decided; print it or say it was refused. */
+    private void checkWaitingSales() {
+        try {
+            for (WaitingSales.Settled settled : counter.waitingSales().settled()) {
+                Counter.OrderDetail order = counter.order(settled.orderId().toString());
+                Platform.runLater(() -> waitingSaleSettled(settled, order));
+            }
+        } catch (RuntimeException e) {
+            // the next change tries again
+        }
+    }
+
+    private void waitingSaleSettled(WaitingSales.Settled settled, Counter.OrderDetail order) {
+        boolean shown = confirmationPane.isVisible() && confirmed != null && confirmed.id().equals(settled.orderId().toString());
+        String number = order == null || order.number() == null ? "" : order.number();
+        if (settled.confirmed()) {
+            String text = String.format(t("boxoffice.waiting.confirmed",
+                    "Order %s, the sale that waited for the server, is confirmed. Its tickets are printing."), number);
+            if (shown) {
+                confirmed = order;
+                orderNumberLabel.setText(String.format(t("boxoffice.orderConfirmed", "Order %s"), number));
+                orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, false);
+                confirmationDetail.setText(t("boxoffice.waiting.confirmedHere", "Confirmed by the server. The tickets are printing."));
+            } else {
+                message.setText(text);
+            }
+            printTickets(order, true);
+        } else {
+            String why = ctx.problems().forCode(settled.code(), settled.message());
+            String text = String.format(t("boxoffice.waiting.refused",
+                    "The sale that waited for the server was refused: %s Nothing was sold; give the customer their money back."), why);
+            if (shown) {
+                orderNumberLabel.setText(t("boxoffice.waiting.refusedTitle", "Sale refused"));
+                confirmationDetail.setText(text);
+            } else {
+                message.setText(text);
+            }
+        }
     }
 
     private void applySnapshot(Counter.Snapshot snapshot) {
@@ -1302,6 +1346,10 @@ public final class BoxOfficeController {
         Tasks.create(() -> {
                     OutboxItem item = counter.record(sale);
                     Counter.Outcome outcome = counter.await(item, java.time.Duration.ofSeconds(10));
+                    if (!outcome.applied() && !outcome.rejected()) {
+                        // No answer: the sale stays this one command (it may be applied already), watched until decided.
+                        counter.waitingSales().watch(item, sale.orderId());
+                    }
                     return new Object[]{outcome, counter.order(sale.orderId().toString())};
                 })
                 .onSuccess(r -> saleDone((Counter.Outcome) r[0], (Counter.OrderDetail) r[1], change))
@@ -1328,6 +1376,14 @@ public final class BoxOfficeController {
             confirmationDetail.setText(t("boxoffice.confirmed", "Confirmed by the server.")
                     + (change > 0 ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(change, currency))) : ""));
             orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, false);
+        } else if (order != null && counter.waitingSales().isWaiting(UUID.fromString(order.id()))) {
+            orderNumberLabel.setText(t("boxoffice.waiting", "Waiting for the server"));
+            confirmationDetail.setText(t("boxoffice.waiting.detail",
+                    "The server did not answer in time, so this sale is not confirmed yet. Do not sell it again: it is kept on "
+                            + "this computer and sent as soon as the server answers. Its tickets print by themselves once it "
+                            + "is confirmed; if the server refuses it, you are told here and the customer gets the money back.")
+                    + (change > 0 ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(change, currency))) : ""));
+            orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, true);
         } else {
             orderNumberLabel.setText(t("boxoffice.provisional", "Provisional sale"));
             confirmationDetail.setText(t("boxoffice.provisional.detail",

@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Allotments: pick a performance, seats on the map (or a number of general-admission places), a
+ * Allotments: pick a performance, seats on the map (or a number of general-admission places of
+ * the area chosen, for example one of a timed slot's areas), a
  * device and a deadline, and lease; release a lease from the list; or, on this box-office computer,
  * ask for a standing allotment of N seats of every performance in the next D days.
  */
@@ -53,6 +54,9 @@ public final class AllotmentsController implements AutoCloseable {
     private TextField untilTime;
     @FXML
     private TextField placesField;
+    /** Which general-admission area (a timed slot's areas, a standing floor) the places come from. */
+    @FXML
+    private ComboBox<Counter.AreaRow> areaChoice;
     @FXML
     private StackPane mapHolder;
     @FXML
@@ -81,6 +85,8 @@ public final class AllotmentsController implements AutoCloseable {
         performanceChoice.setItems(model.performances());
         performanceChoice.setConverter(converter(p -> p.title() + "  " + WHEN.format(p.startsAt().atZone(zone))));
         performanceChoice.valueProperty().addListener((o, old, p) -> showPerformance(p));
+        areaChoice.setConverter(converter(a -> a.name() + " (" + a.free() + " free)"));
+        showAreas(List.of());
         deviceChoice.setItems(model.devices());
         deviceChoice.setConverter(converter(d -> d.name() + (d.id().equals(model.deviceId()) ? " (this computer)" : "")));
         allotmentList.setItems(model.rows());
@@ -106,8 +112,23 @@ public final class AllotmentsController implements AutoCloseable {
         }
         untilDate.setValue(p.startsAt().atZone(zone).toLocalDate());
         untilTime.setText(p.startsAt().atZone(zone).toLocalTime().toString());
-        SeatMapLoader.show(seatMap, counter, p.id(), background, shown -> plan = shown,
-                e -> allotmentMessage.textProperty().unbind());
+        showAreas(List.of());
+        SeatMapLoader.show(seatMap, counter, p.id(), background, shown -> {
+                    plan = shown;
+                    showAreas(shown.areas());
+                }, e -> allotmentMessage.textProperty().unbind());
+    }
+
+    /** The area picker and the places field show only for a performance with general-admission areas. */
+    private void showAreas(List<Counter.AreaRow> areas) {
+        areaChoice.getItems().setAll(areas);
+        if (!areas.isEmpty()) {
+            areaChoice.getSelectionModel().select(0);
+        }
+        for (javafx.scene.Node n : List.of(areaChoice, placesField)) {
+            n.setVisible(!areas.isEmpty());
+            n.setManaged(!areas.isEmpty());
+        }
     }
 
     @FXML
@@ -121,9 +142,10 @@ public final class AllotmentsController implements AutoCloseable {
         }
         List<Commands.AreaQuantity> areas = new ArrayList<>();
         String places = placesField.getText() == null ? "" : placesField.getText().trim();
-        if (!places.isEmpty() && plan != null && !plan.areas().isEmpty()) {
+        Counter.AreaRow area = areaChoice.getValue();
+        if (!places.isEmpty() && area != null) {
             try {
-                areas.add(new Commands.AreaQuantity(plan.areas().get(0).id(), Integer.parseInt(places)));
+                areas.add(new Commands.AreaQuantity(area.id(), Integer.parseInt(places)));
             } catch (NumberFormatException e) {
                 placesField.clear();
             }

@@ -145,8 +145,19 @@ public final class OutboxViewModel implements SyncStatus.Listener, AutoCloseable
     }
 
     private DeviceRow deviceRow(ServerApi.DeviceInfo d) {
-        String skew = d.lastSkewMillis() == null ? "" : String.format("%+.1f s", d.lastSkewMillis() / 1000.0);
+        String skew = d.lastSkewMillis() == null ? "" : skewText(d.lastSkewMillis(), d.clockSkewLarge());
         return new DeviceRow(d.name(), d.status(), when(d.lastSeenAt()), skew);
+    }
+
+    /** "+0.3 s", or for a clock off by more than a minute "CLOCK WRONG: 10 min 2 s ahead" so a manager fixes it. */
+    static String skewText(long millis, boolean large) {
+        if (!large) {
+            return String.format(java.util.Locale.ROOT, "%+.1f s", millis / 1000.0);
+        }
+        long seconds = Math.abs(millis) / 1000;
+        String amount = seconds >= 3600 ? String.format("%d h %d min", seconds / 3600, seconds % 3600 / 60)
+                : String.format("%d min %d s", seconds / 60, seconds % 60);
+        return "CLOCK WRONG: " + amount + (millis > 0 ? " ahead" : " behind");
     }
 
     private String when(Instant at) {

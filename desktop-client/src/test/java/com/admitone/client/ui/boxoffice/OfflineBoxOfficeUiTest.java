@@ -8,6 +8,7 @@ import com.admitone.client.store.DeviceCredentials;
 import com.admitone.client.store.LocalStore;
 import com.admitone.client.store.replica.Performance;
 import com.admitone.client.sync.ApiTimeouts;
+import com.admitone.client.testing.AnswerDroppingProxy;
 import com.admitone.client.testing.ClientUnderTest;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
@@ -16,6 +17,8 @@ import com.admitone.model.sync.Commands;
 import com.admitone.model.ticket.TicketTokenCodec;
 import com.admitone.server.AdmitOneServer;
 import com.admitone.server.ServerConfig;
+import com.admitone.server.testing.Backend;
+import com.admitone.server.testing.TestServer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -159,6 +162,67 @@ class OfflineBoxOfficeUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#offlineBadge").query().isVisible());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#orderNumber").startsWith("Order "));
         assertThat(text("#confirmationDetail")).contains("Confirmed");
+    }
+
+    @Test
+    void anOnlineSaleCaughtByANetworkDropWaitsPlainlyAndPrintsWhenTheServerConfirmsIt() throws Exception {
+        try (TestServer testServer = TestServer.start(Backend.SQLITE, 2);
+             AnswerDroppingProxy network = new AnswerDroppingProxy(testServer.port())) {
+            try (LocalStore store = LocalStore.open(dataDir)) {
+                new DeviceEnrolment(store, ApiTimeouts.DEFAULT, Clock.systemUTC()).enrol(network.url(), "Counter 2", "manager",
+                        "manager-demo");
+            }
+            AdmitOneApp.configure(new AdmitOneApp.LaunchOptions(dataDir, null, ApiTimeouts.offlineAfter(Duration.ofSeconds(2))
+                    .withRead(Duration.ofSeconds(20))));
+            app = (AdmitOneApp) FxToolkit.setupApplication(AdmitOneApp.class);
+            waitFor("#usernameField", 60);
+            robot.clickOn("#usernameField").write("boxoffice");
+            robot.clickOn("#passwordField").write("boxoffice-demo");
+            robot.clickOn("#loginButton");
+            waitFor("#performanceList", 90);
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.services().connection().engine().status().appliedSeq() > 0
+                    && app.services().connection().engine().status().waiting() == 0);
+            LocalStore replica = app.services().store();
+            long performance = OfflineSellingIT.performanceWithPolicy(replica, ProvisionalPolicy.ACCEPT_OR_MOVE, 0);
+            List<Long> seats = OfflineSellingIT.freeSeats(replica, performance, 2);
+            @SuppressWarnings("unchecked")
+            ListView<Counter.PerformanceRow> list = robot.lookup("#performanceList").queryAs(ListView.class);
+            robot.clickOn("#performanceSearch").write("Tempest");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().stream().anyMatch(r -> r.id() == performance));
+            robot.interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(r -> r.id() == performance)
+                    .findFirst().orElseThrow()));
+            SeatMapView map = robot.lookup("#seatMap").queryAs(SeatMapView.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map.getSeats().size() > 100);
+            robot.interact(() -> seats.forEach(id -> map.getSelection().select(id)));
+            // Online: the seats are held on the server for this sale.
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> seats.stream().allMatch(id -> map.getStatus(id) == SeatStatus.HELD_BY_ME));
+            waitFor("#priceType-1", 10);
+
+            // The network drops while the sale is on its way: the server sells, the answer never arrives.
+            network.dropAnswers(true);
+            String total = text("#totalLabel");
+            robot.press(KeyCode.F8).release(KeyCode.F8);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#tendered").write(total.replaceAll("[^0-9.]", ""));
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#orderNumber").equals("Waiting for the server"));
+            assertThat(text("#confirmationDetail")).contains("not confirmed yet").contains("Do not sell it again")
+                    .contains("print by themselves");
+            assertThat(text("#savedPath")).as("nothing printed before the server confirms").isEmpty();
+            shot("online-sale-waiting");
+
+            // The network is back: the sale is confirmed by itself and its tickets are saved (no printer here).
+            network.dropAnswers(false);
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> text("#orderNumber").startsWith("Order ")
+                    && text("#savedPath").contains(".pdf"));
+            assertThat(text("#confirmationDetail")).contains("Confirmed by the server");
+            String saved = text("#savedPath");
+            Path pdf = Path.of(saved.substring(saved.lastIndexOf(' ') + 1).trim());
+            String token = BoxOfficeUiTest.decodeQr(Files.readAllBytes(pdf), 0);
+            assertThat(TicketTokenCodec.decode(token).token().keyId()).as("signed by the server")
+                    .isNotEqualTo(app.services().store().deviceKey().keyId());
+            assertThat(app.services().outbox().counts().waiting()).isZero();
+        }
     }
 
     private void shot(String name) throws Exception {
