@@ -160,7 +160,7 @@ public final class CommandService implements AutoCloseable {
             }
         }
         try {
-            return applyQueued(principal, batch, answers);
+            return applyQueued(principal, batch, answers, received);
         } finally {
             for (CommandEnvelope envelope : batch.commands()) {
                 if (envelope.command() instanceof Commands.SellSeats sale) {
@@ -170,7 +170,8 @@ public final class CommandService implements AutoCloseable {
         }
     }
 
-    private CommandResults applyQueued(Principal principal, CommandBatch batch, List<CompletableFuture<CommandResult>> answers) {
+    private CommandResults applyQueued(Principal principal, CommandBatch batch, List<CompletableFuture<CommandResult>> answers,
+                                       Instant received) {
         for (CommandEnvelope envelope : batch.commands()) {
             CompletableFuture<CommandResult> answer = new CompletableFuture<>();
             queue.add(new Pending(principal, envelope, answer));
