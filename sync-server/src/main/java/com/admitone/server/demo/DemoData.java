@@ -141,7 +141,9 @@ public final class DemoData {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         for (int d = 0; d < days; d++) {
             LocalDate date = today.plusDays(d);
-            Event event = d < days / 2 ? tempest : carol;
+            // Today and at least one later day are The Tempest, so a short demo has a provisional-sale
+            // performance still to come in the evening too.
+            Event event = d <= days / 2 ? tempest : carol;
             // The Tempest takes provisional offline sales and moves them when their seats are gone; the
             // family show sells offline only from allotments (groups must sit together, so no moving).
             ProvisionalPolicy policy = event == tempest ? ProvisionalPolicy.ACCEPT_OR_MOVE : ProvisionalPolicy.NOT_ALLOWED;
