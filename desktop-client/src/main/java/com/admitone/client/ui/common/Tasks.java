@@ -82,7 +82,14 @@ public final class Tasks {
 
         public Task<T> runOn(Executor executor) {
             Task<T> task = build();
-            executor.execute(task);
+            try {
+                executor.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                if (!(executor instanceof java.util.concurrent.ExecutorService service) || !service.isShutdown()) {
+                    throw e;
+                }
+                // The app is closing: a late refresh (a last sync status) after the background threads stopped does nothing.
+            }
             return task;
         }
     }
