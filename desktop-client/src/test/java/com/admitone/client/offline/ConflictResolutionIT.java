@@ -33,7 +33,7 @@ class ConflictResolutionIT {
 
     @Test
     void aManagerGivesOneCustomerOtherSeatsAndRefundsAnother(@TempDir Path dm, @TempDir Path da, @TempDir Path db) throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, 2);
+        try (TestServer server = TestServer.start(Backend.SQLITE);
              ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
              ClientUnderTest a = new ClientUnderTest(da, server.baseUrl(), "Till A", "boxoffice", "boxoffice-demo");
              ClientUnderTest b = new ClientUnderTest(db, server.baseUrl(), "Till B", "boxoffice", "boxoffice-demo")) {

@@ -31,7 +31,7 @@ class LostAnswerIT {
 
     @Test
     void aBatchWhoseAnswerIsLostIsSentAgainAndTheStoredResultsComeBack(@TempDir Path dm, @TempDir Path da) throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, 2);
+        try (TestServer server = TestServer.start(Backend.SQLITE);
              AnswerDroppingProxy proxy = new AnswerDroppingProxy(server.port());
              ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
              ClientUnderTest till = new ClientUnderTest(da, proxy.url(), "Till A", "boxoffice", "boxoffice-demo")) {

@@ -42,7 +42,7 @@ public class OfflineSellingIT {
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(Backend.SQLITE, 2);
+        server = TestServer.start(Backend.SQLITE);
     }
 
     @AfterAll
@@ -107,9 +107,10 @@ public class OfflineSellingIT {
             sync(manager);
             long movable = performanceWithPolicy(manager.store, ProvisionalPolicy.ACCEPT_OR_MOVE, 0);
             long strict = manager.store.read(st -> st.createSelectionQuery(
-                    "select p.id from Performance p where p.status = 'ON_SALE' and p.id <> :m "
+                    "select p.id from Performance p where p.status = 'ON_SALE' and p.id <> :m and p.startsAt > :soon "
                             + "and p.venueId in (select distinct s.venueId from Seat s) order by p.startsAt", Long.class)
-                    .setParameter("m", movable).setMaxResults(1).getSingleResult());
+                    .setParameter("m", movable).setParameter("soon", java.time.Instant.now().plus(java.time.Duration.ofHours(1)))
+                    .setMaxResults(1).getSingleResult());
             List<Long> seats = freeSeats(manager.store, movable, 8);
             List<Long> strictSeats = freeSeats(manager.store, strict, 2);
             // The manager leases seats 0-1 to till A and 2-3 to till B, and makes the second performance strict.

@@ -32,7 +32,7 @@ class WaitingSalesIT {
     @Test
     void aSaleWhoseAnswerWasLostIsConfirmedOnceAndASaleThatNeverArrivedIsRefusedWhenItsSeatWentElsewhere(
             @TempDir Path dm, @TempDir Path dt) throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, 2);
+        try (TestServer server = TestServer.start(Backend.SQLITE);
              AnswerDroppingProxy network = new AnswerDroppingProxy(server.port());
              ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
              ClientUnderTest till = new ClientUnderTest(dt, network.url(), "Till", "boxoffice", "boxoffice-demo")) {

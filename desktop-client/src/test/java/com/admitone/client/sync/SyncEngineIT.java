@@ -28,7 +28,7 @@ class SyncEngineIT {
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start(Backend.SQLITE, 2);
+        server = TestServer.start(Backend.SQLITE);
     }
 
     @AfterAll

@@ -39,7 +39,7 @@ class FirstStartUiTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = TestServer.start(Backend.SQLITE, 2);
+        server = TestServer.start(Backend.SQLITE);
         FxToolkit.registerPrimaryStage();
     }
 

@@ -51,6 +51,10 @@ public final class ProgrammeSetup {
     public Venue venue(String name, String timezone, String currency, int taxRateBasisPoints) {
         Venue venue = new Venue(nextId(), name, timezone, currency, taxRateBasisPoints);
         ctx.session().persist(venue);
+        // Rows refer to their venue by id, not by association, so Hibernate cannot order the inserts
+        // itself: written now, a venue precedes whatever is queued for it (an event of a day with no
+        // performance was otherwise inserted before its venue, and the foreign key refused it).
+        ctx.session().flush();
         ctx.changed(ChangeEntity.VENUE, venue.id(), venue.feedData());
         return venue;
     }

@@ -25,6 +25,11 @@ public final class TestServer implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * A server with five days of demo programme: whatever the day and hour of the run (the theatre is
+     * dark on Mondays, and this evening's performance may have started), seated performances more than
+     * an hour ahead exist under each provisional policy, so tests that lease or sell ahead find one.
+     */
     public static TestServer start(Backend backend) {
         return start(backend, 5);
     }

@@ -68,7 +68,7 @@ class BoxOfficeUiTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = TestServer.start(Backend.SQLITE, 2);
+        server = TestServer.start(Backend.SQLITE);
         FxToolkit.registerPrimaryStage();
     }
 

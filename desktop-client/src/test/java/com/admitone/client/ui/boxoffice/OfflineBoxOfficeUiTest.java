@@ -166,7 +166,7 @@ class OfflineBoxOfficeUiTest {
 
     @Test
     void anOnlineSaleCaughtByANetworkDropWaitsPlainlyAndPrintsWhenTheServerConfirmsIt() throws Exception {
-        try (TestServer testServer = TestServer.start(Backend.SQLITE, 2);
+        try (TestServer testServer = TestServer.start(Backend.SQLITE);
              AnswerDroppingProxy network = new AnswerDroppingProxy(testServer.port())) {
             try (LocalStore store = LocalStore.open(dataDir)) {
                 new DeviceEnrolment(store, ApiTimeouts.DEFAULT, Clock.systemUTC()).enrol(network.url(), "Counter 2", "manager",

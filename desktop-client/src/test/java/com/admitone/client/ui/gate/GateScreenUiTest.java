@@ -79,7 +79,7 @@ class GateScreenUiTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        server = TestServer.start(Backend.SQLITE, 2);
+        server = TestServer.start(Backend.SQLITE);
         ApiClient boxOffice = server.loginAs("boxoffice");
         performance = boxOffice.freshTheatrePerformance();
         startsAt = boxOffice.startsAt(performance);

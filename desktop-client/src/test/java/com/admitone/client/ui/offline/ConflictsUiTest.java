@@ -72,7 +72,7 @@ class ConflictsUiTest {
     @Test
     void aManagerSeesAndSettlesAConflict() throws Exception {
         FxToolkit.registerPrimaryStage();
-        server = TestServer.start(Backend.SQLITE, 2);
+        server = TestServer.start(Backend.SQLITE);
         try (LocalStore store = LocalStore.open(dataDir)) {
             new DeviceEnrolment(store, ApiTimeouts.DEFAULT, Clock.systemUTC()).enrol(server.baseUrl(), "Office", "manager", "manager-demo");
         }

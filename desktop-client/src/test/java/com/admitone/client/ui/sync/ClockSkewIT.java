@@ -28,7 +28,7 @@ class ClockSkewIT {
     @Test
     void anHourOldOfflineSaleIsNoSkewButAClockTenMinutesFastIsFlagged(@TempDir Path dm, @TempDir Path dr, @TempDir Path df)
             throws Exception {
-        try (TestServer server = TestServer.start(Backend.SQLITE, 2);
+        try (TestServer server = TestServer.start(Backend.SQLITE);
              ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
              ClientUnderTest right = new ClientUnderTest(dr, server.baseUrl(), "Till right", "boxoffice", "boxoffice-demo");
              ClientUnderTest fast = new ClientUnderTest(df, server.baseUrl(), "Till fast", "boxoffice", "boxoffice-demo",
