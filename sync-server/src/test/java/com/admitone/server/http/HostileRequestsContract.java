@@ -114,7 +114,7 @@ abstract class HostileRequestsContract {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(backend(), 1);
+        server = TestServer.start(backend());
         admin = server.loginAs("admin");
         boxOffice = server.loginAs("boxoffice");
         gate = server.loginAs("gate");

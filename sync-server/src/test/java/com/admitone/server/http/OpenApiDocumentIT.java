@@ -81,7 +81,7 @@ class OpenApiDocumentIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Backend.SQLITE, 3);
+        server = TestServer.start(Backend.SQLITE);
         anonymous = new ApiClient(server.baseUrl());
         boxOffice = server.loginAs("boxoffice");
         ApiClient.Response response = anonymous.get("/openapi.json");
