@@ -4,6 +4,7 @@ import com.admitone.client.store.OutboxItem;
 import com.admitone.client.store.replica.Payment;
 import com.admitone.client.store.replica.SaleConflict;
 import com.admitone.client.store.replica.Ticket;
+import com.admitone.client.testing.AnswerDroppingProxy;
 import com.admitone.client.testing.ClientUnderTest;
 import com.admitone.client.testing.SaleCommands;
 import com.admitone.model.offline.ConflictResolution;
@@ -35,8 +36,11 @@ class ConflictResolutionIT {
     void aManagerGivesOneCustomerOtherSeatsAndRefundsAnother(@TempDir Path dm, @TempDir Path da, @TempDir Path db) throws Exception {
         try (TestServer server = TestServer.start(Backend.SQLITE);
              ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
-             ClientUnderTest a = new ClientUnderTest(da, server.baseUrl(), "Till A", "boxoffice", "boxoffice-demo");
-             ClientUnderTest b = new ClientUnderTest(db, server.baseUrl(), "Till B", "boxoffice", "boxoffice-demo")) {
+             // Relays, so the tills' network can really be pulled while they sell (see OfflineSellingIT).
+             AnswerDroppingProxy lineA = new AnswerDroppingProxy(server.port());
+             AnswerDroppingProxy lineB = new AnswerDroppingProxy(server.port());
+             ClientUnderTest a = new ClientUnderTest(da, lineA.url(), "Till A", "boxoffice", "boxoffice-demo");
+             ClientUnderTest b = new ClientUnderTest(db, lineB.url(), "Till B", "boxoffice", "boxoffice-demo")) {
             OfflineSellingIT.sync(manager);
             long performance = OfflineSellingIT.performanceWithPolicy(manager.store, ProvisionalPolicy.ACCEPT_OR_MOVE, 0);
             List<Long> seats = OfflineSellingIT.freeSeats(manager.store, performance, 4);
@@ -47,11 +51,15 @@ class ConflictResolutionIT {
             OfflineSellingIT.sync(b);
 
             // Offline, both tills sell seat 0 and, separately, seat 1. Till A syncs first and keeps them.
+            lineA.cut(true);
+            lineB.cut(true);
             a.sales.sell(SaleCommands.adultCashSale(a.store, performance, seats.subList(0, 1)), a.author());
             a.sales.sell(SaleCommands.adultCashSale(a.store, performance, seats.subList(1, 2)), a.author());
             OfflineSales.Recorded moveMe = b.sales.sell(SaleCommands.adultCashSale(b.store, performance, seats.subList(0, 1)), b.author());
             OfflineSales.Recorded refundMe = b.sales.sell(SaleCommands.adultCashSale(b.store, performance, seats.subList(1, 2)), b.author());
+            lineA.cut(false);
             OfflineSellingIT.sync(a);
+            lineB.cut(false);
             OfflineSellingIT.sync(b);
             assertThat(OfflineSellingIT.outcome(b, moveMe.command().orderId())).isEqualTo("CONFLICT");
             assertThat(OfflineSellingIT.outcome(b, refundMe.command().orderId())).isEqualTo("CONFLICT");

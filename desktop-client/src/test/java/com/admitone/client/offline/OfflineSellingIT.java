@@ -8,6 +8,7 @@ import com.admitone.client.store.replica.Performance;
 import com.admitone.client.store.replica.SaleConflict;
 import com.admitone.client.store.replica.Ticket;
 import com.admitone.client.sync.SyncStatus;
+import com.admitone.client.testing.AnswerDroppingProxy;
 import com.admitone.client.testing.ClientUnderTest;
 import com.admitone.client.testing.SaleCommands;
 import com.admitone.model.offline.ProvisionalPolicy;
@@ -101,9 +102,14 @@ public class OfflineSellingIT {
     @Test
     void twoTillsSellTheSameSeatsOfflineAndTheServerNeverSellsASeatTwice(@TempDir Path dm, @TempDir Path da, @TempDir Path db)
             throws Exception {
-        try (ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
-             ClientUnderTest a = new ClientUnderTest(da, server.baseUrl(), "Till A", "boxoffice", "boxoffice-demo");
-             ClientUnderTest b = new ClientUnderTest(db, server.baseUrl(), "Till B", "boxoffice", "boxoffice-demo")) {
+        // Each till reaches the server through its own relay, so its network can really be pulled: a
+        // till that merely does not sync still hears the server's live push and would push its outbox
+        // whenever another till's sale arrived, racing the other till instead of coming back in turn.
+        try (AnswerDroppingProxy lineA = new AnswerDroppingProxy(server.port());
+             AnswerDroppingProxy lineB = new AnswerDroppingProxy(server.port());
+             ClientUnderTest manager = new ClientUnderTest(dm, server.baseUrl(), "Office", "manager", "manager-demo");
+             ClientUnderTest a = new ClientUnderTest(da, lineA.url(), "Till A", "boxoffice", "boxoffice-demo");
+             ClientUnderTest b = new ClientUnderTest(db, lineB.url(), "Till B", "boxoffice", "boxoffice-demo")) {
             sync(manager);
             long movable = performanceWithPolicy(manager.store, ProvisionalPolicy.ACCEPT_OR_MOVE, 0);
             long strict = manager.store.read(st -> st.createSelectionQuery(
@@ -128,7 +134,9 @@ public class OfflineSellingIT {
                     .singleElement().satisfies(al -> assertThat(al.seats()).containsExactlyElementsOf(seats.subList(0, 2)));
             assertThat(a.store.deviceKey().certificate()).as("till A's key was certified at enrolment").isNotNull();
 
-            // Offline from here: neither till talks to the server while it sells.
+            // Offline from here: neither till can reach the server while it sells.
+            lineA.cut(true);
+            lineB.cut(true);
             OfflineSales.Recorded aGuaranteed = a.sales.sell(SaleCommands.adultCashSale(a.store, movable, seats.subList(0, 2)), a.author());
             OfflineSales.Recorded aProvisional = a.sales.sell(SaleCommands.adultCashSale(a.store, movable, seats.subList(4, 6)), a.author());
             OfflineSales.Recorded aStrict = a.sales.sell(SaleCommands.adultCashSale(a.store, strict, strictSeats.subList(0, 1)), a.author());
@@ -143,7 +151,9 @@ public class OfflineSellingIT {
             assertThat(aProvisional.kind()).isEqualTo(OfflineSales.Kind.PROVISIONAL);
 
             // Back online: A first, then B.
+            lineA.cut(false);
             assertThat(sync(a).rejected()).isZero();
+            lineB.cut(false);
             assertThat(sync(b).rejected()).isZero();
             sync(a);
 
