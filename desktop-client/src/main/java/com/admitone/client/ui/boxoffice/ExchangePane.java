@@ -559,8 +559,8 @@ final class ExchangePane {
             String change = "";
             if (method.getValue() == PaymentMethod.CASH && !tendered.getText().isBlank()) {
                 try {
-                    long given = BoxOfficeController.parseMinor(tendered.getText());
-                    change = given >= difference ? "  ·  change " + format(given - difference, currency) : "  ·  not enough";
+                    PaymentEntry taking = PaymentEntry.taking(PaymentMethod.CASH, difference, tendered.getText(), reference.getText());
+                    change = taking.tenderedCovers() ? "  ·  change " + format(taking.changeMinor(), currency) : "  ·  not enough";
                 } catch (IllegalArgumentException e) {
                     change = "";
                 }
@@ -596,26 +596,30 @@ final class ExchangePane {
             return;
         }
         PaymentMethod how = method.getValue();
-        Long given = null;
-        if (quote.differenceMinor() > 0 && how == PaymentMethod.CASH) {
+        PaymentEntry settlement = null;
+        if (quote.differenceMinor() != 0) {
             try {
-                given = tendered.getText().isBlank() ? quote.differenceMinor() : BoxOfficeController.parseMinor(tendered.getText());
+                settlement = quote.differenceMinor() > 0
+                        ? PaymentEntry.taking(how, quote.differenceMinor(), tendered.getText(), reference.getText())
+                        : PaymentEntry.payingBack(how, -quote.differenceMinor(), reference.getText());
             } catch (IllegalArgumentException e) {
                 message.setText(e.getMessage());
                 tendered.requestFocus();
                 return;
             }
-            if (given < quote.differenceMinor()) {
+            PaymentEntry.Problem problem = settlement.problem();
+            if (problem == PaymentEntry.Problem.NOT_ENOUGH_TENDERED) {
                 message.setText("The cash tendered does not cover " + format(quote.differenceMinor(), order.currency()) + ".");
                 tendered.requestFocus();
                 return;
             }
+            if (problem == PaymentEntry.Problem.NO_CARD_REFERENCE) {
+                message.setText("Type the card terminal's reference.");
+                reference.requestFocus();
+                return;
+            }
         }
-        if (quote.differenceMinor() != 0 && how == PaymentMethod.CARD && reference.getText().isBlank()) {
-            message.setText("Type the card terminal's reference.");
-            reference.requestFocus();
-            return;
-        }
+        Long given = settlement == null ? null : settlement.tenderedMinor();
         boolean approval = needsApproval(quote);
         if (approval && (managerUser.getText().isBlank() || managerPassword.getText().isEmpty())) {
             message.setText("Paying back " + format(quote.payoutMinor(), order.currency()) + " is above the limit of "
@@ -630,7 +634,7 @@ final class ExchangePane {
         String user = managerUser.getText().trim();
         String password = managerPassword.getText();
         managerPassword.clear();
-        long change = given == null ? 0 : given - quote.differenceMinor();
+        long change = settlement == null ? 0 : settlement.changeMinor();
         String currency = order.currency();
         busy = true;
         confirm.setDisable(true);
