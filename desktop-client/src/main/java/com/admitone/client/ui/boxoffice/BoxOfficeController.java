@@ -15,6 +15,7 @@ import com.admitone.client.ui.boxoffice.seatmap.PriceZone;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapLegend;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.Strings;
 import com.admitone.client.ui.common.Tasks;
@@ -259,17 +260,7 @@ public final class BoxOfficeController {
         VBox.setVgrow(seatMap, Priority.ALWAYS);
         zoneChoice.setId("zoneChoice");
         zoneChoice.setPromptText(t("boxoffice.zone", "Zone"));
-        zoneChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(PriceZone zone) {
-                return zone == null ? "" : pretty(zone.id());
-            }
-
-            @Override
-            public PriceZone fromString(String text) {
-                return null;
-            }
-        });
+        zoneChoice.setConverter(ChoiceText.converter(zone -> pretty(zone.id())));
         zoneChoice.setMinWidth(Region.USE_PREF_SIZE);
         bestCount.setId("bestCount");
         bestCount.setEditable(true);
@@ -446,16 +437,10 @@ public final class BoxOfficeController {
         find.setId("orderFind");
         find.setOnAction(e -> searchOrders());
         orderResults.setId("orderResults");
-        orderResults.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Counter.OrderHit hit, boolean empty) {
-                super.updateItem(hit, empty);
-                setText(empty || hit == null ? null : (hit.number() == null ? "(provisional)" : hit.number()) + "  ·  "
-                        + (hit.customerName() == null ? "no name" : hit.customerName()) + "  ·  "
-                        + money.format(Money.of(hit.totalMinor(), hit.currency() == null ? "GBP" : hit.currency()))
-                        + "  ·  " + hit.status());
-            }
-        });
+        orderResults.setCellFactory(ChoiceText.cells(hit -> (hit.number() == null ? "(provisional)" : hit.number()) + "  ·  "
+                + (hit.customerName() == null ? "no name" : hit.customerName()) + "  ·  "
+                + money.format(Money.of(hit.totalMinor(), hit.currency() == null ? "GBP" : hit.currency()))
+                + "  ·  " + hit.status()));
         orderResults.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null) {
                 showOrder(hit.id());
@@ -1076,21 +1061,10 @@ public final class BoxOfficeController {
             type.setValue(line.priceType());
             type.setId("priceType-" + index);
             type.getStyleClass().add("price-type");
-            type.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(PriceType p) {
-                    if (p == null) {
-                        return "";
-                    }
-                    Long price = basket == null ? null : basket.price(line.zone(), p);
-                    return p.label() + (price == null ? "" : "  " + money.format(Money.of(price, basket.currency())));
-                }
-
-                @Override
-                public PriceType fromString(String s) {
-                    return null;
-                }
-            });
+            type.setConverter(ChoiceText.converter(p -> {
+                Long price = basket == null ? null : basket.price(line.zone(), p);
+                return p.label() + (price == null ? "" : "  " + money.format(Money.of(price, basket.currency())));
+            }));
             type.valueProperty().addListener((o, a, now) -> {
                 if (now != null && basket != null) {
                     basket.setPriceType(line, now);
@@ -1256,18 +1230,8 @@ public final class BoxOfficeController {
      * replica is read off the JavaFX thread.
      */
     private void offerKnownCustomers(TextField field) {
-        StringConverter<Commands.Customer> label = new StringConverter<>() {
-            @Override
-            public String toString(Commands.Customer c) {
-                return c == null ? "" : java.util.stream.Stream.of(c.name(), c.email(), c.phone())
-                        .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  "));
-            }
-
-            @Override
-            public Commands.Customer fromString(String text) {
-                return null;
-            }
-        };
+        StringConverter<Commands.Customer> label = ChoiceText.converter(c -> java.util.stream.Stream.of(c.name(), c.email(), c.phone())
+                .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  ")));
         AutoCompletionBinding<Commands.Customer> known = TextFields.bindAutoCompletion(field,
                 request -> counter.knownCustomers(request.getUserText(), 8), label);
         known.setOnAutoCompleted(e -> {

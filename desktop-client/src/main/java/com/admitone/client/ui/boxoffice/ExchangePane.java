@@ -14,6 +14,7 @@ import com.admitone.client.ui.boxoffice.seatmap.PriceZone;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapLegend;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.Tasks;
 import com.admitone.model.auth.Role;
@@ -29,7 +30,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -39,7 +39,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,25 +136,9 @@ final class ExchangePane {
         givingBack.setWrapText(true);
         performance.setId("exchangePerformance");
         performance.setMaxWidth(Double.MAX_VALUE);
-        performance.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Counter.PerformanceRow row) {
-                return row == null ? "" : row.title() + "  ·  " + ctx.when().format(row.startsAt().atZone(row.zone()))
-                        + "  ·  " + row.free() + " left";
-            }
-
-            @Override
-            public Counter.PerformanceRow fromString(String s) {
-                return null;
-            }
-        });
-        performance.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Counter.PerformanceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : performance.getConverter().toString(row));
-            }
-        });
+        performance.setConverter(ChoiceText.converter(row -> row.title() + "  ·  " + ctx.when().format(row.startsAt().atZone(row.zone()))
+                + "  ·  " + row.free() + " left"));
+        performance.setCellFactory(ChoiceText.cells(row -> performance.getConverter().toString(row)));
         performance.valueProperty().addListener((o, a, row) -> {
             if (row != null && (plan == null || plan.performanceId() != row.id())) {
                 loadPlan(row.id());
@@ -494,17 +477,8 @@ final class ExchangePane {
             type.setId("exchangePriceType-" + i);
             type.getItems().setAll(prices.keySet());
             type.setValue(entry.getValue());
-            type.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(PriceType p) {
-                    return p == null ? "" : p.label() + "  " + ctx.money().format(Money.of(prices.getOrDefault(p, 0L), plan.currency()));
-                }
-
-                @Override
-                public PriceType fromString(String s) {
-                    return null;
-                }
-            });
+            type.setConverter(ChoiceText.converter(
+                    p -> p.label() + "  " + ctx.money().format(Money.of(prices.getOrDefault(p, 0L), plan.currency()))));
             type.valueProperty().addListener((o, a, now) -> {
                 if (now != null) {
                     priceTypes.put(seatId, now);
