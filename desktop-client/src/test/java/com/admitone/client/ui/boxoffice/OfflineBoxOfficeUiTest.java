@@ -162,6 +162,7 @@ class OfflineBoxOfficeUiTest {
         server = AdmitOneServer.start(ServerConfig.sqlite(port, serverDir).withDemo(true, 2));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#offlineBadge").query().isVisible());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#orderNumber").startsWith("Order "));
+        WaitForAsyncUtils.waitForFxEvents(); // the detail is set just after the title, in the same FX event
         assertThat(text("#confirmationDetail")).contains("Confirmed");
     }
 
@@ -213,6 +214,9 @@ class OfflineBoxOfficeUiTest {
             robot.clickOn("#tendered").write(total.replaceAll("[^0-9.]", ""));
             robot.type(KeyCode.ENTER);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#orderNumber").equals("Waiting for the server"));
+            // The title and the detail are set one after the other in one FX event, and text() reads them
+            // from this thread: let that event finish before reading the detail.
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(text("#confirmationDetail")).contains("not confirmed yet").contains("Do not sell it again")
                     .contains("print by themselves");
             assertThat(text("#savedPath")).as("nothing printed before the server confirms").isEmpty();
