@@ -260,7 +260,7 @@ public final class BoxOfficeController {
         VBox.setVgrow(seatMap, Priority.ALWAYS);
         zoneChoice.setId("zoneChoice");
         zoneChoice.setPromptText(t("boxoffice.zone", "Zone"));
-        zoneChoice.setConverter(ChoiceText.converter(zone -> pretty(zone.id())));
+        zoneChoice.setConverter(ChoiceText.converter(zone -> PlanOnSeatMap.zoneName(zone.id())));
         zoneChoice.setMinWidth(Region.USE_PREF_SIZE);
         bestCount.setId("bestCount");
         bestCount.setEditable(true);
@@ -655,25 +655,14 @@ public final class BoxOfficeController {
         resetBasket();
         performanceTitle.setText(newPlan.title() + "  ·  " + when.format(newPlan.startsAt().atZone(newPlan.zone()))
                 + "  ·  " + newPlan.venueName() + ("ON_SALE".equals(newPlan.status()) ? "" : "  ·  " + statusText(newPlan.status())));
-        List<PriceZone> zones = new ArrayList<>();
-        for (String zone : zoneOrder(newPlan)) {
-            Long adult = newPlan.prices().getOrDefault(zone, Map.of()).get(PriceType.ADULT);
-            zones.add(new PriceZone(zone, pretty(zone) + (adult == null ? "" : "  " + money.format(Money.of(adult, newPlan.currency())))));
-        }
-        List<MapSeat> seats = new ArrayList<>();
-        for (Counter.SeatRow s : newPlan.seats()) {
-            seats.add(new MapSeat(s.id(), s.label(), s.section(), s.row(), s.number(), s.x(), s.y(), s.zone(), flags(s.flags())));
-        }
+        List<MapSeat> seats = PlanOnSeatMap.seats(newPlan);
         quietSelection = true;
         try {
-            seatMap.setSeats(seats, zones);
+            seatMap.setSeats(seats, PlanOnSeatMap.zones(newPlan, zoneOrder(newPlan), money));
         } finally {
             quietSelection = false;
         }
-        seatMap.setPriceLookup(seat -> {
-            Long adult = newPlan.prices().getOrDefault(seat.zone(), Map.of()).get(PriceType.ADULT);
-            return adult == null ? null : Money.of(adult, newPlan.currency());
-        });
+        seatMap.setPriceLookup(PlanOnSeatMap.adultPrice(newPlan));
         zoneChoice.getItems().setAll(seatMap.getZones());
         if (!zoneChoice.getItems().isEmpty()) {
             zoneChoice.getSelectionModel().select(0);
@@ -698,25 +687,6 @@ public final class BoxOfficeController {
         return zones;
     }
 
-    static Set<SeatFlag> flags(String text) {
-        if (text == null || text.isBlank()) {
-            return Set.of();
-        }
-        Set<SeatFlag> flags = EnumSet.noneOf(SeatFlag.class);
-        for (String f : text.split(",")) {
-            try {
-                flags.add(SeatFlag.valueOf(f.trim()));
-            } catch (IllegalArgumentException unknown) {
-                // a flag this client does not know
-            }
-        }
-        return flags;
-    }
-
-    static String pretty(String zone) {
-        String lower = zone.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return lower.isEmpty() ? zone : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
 
     private final Map<Long, Spinner<Integer>> areaSpinners = new HashMap<>();
     private final Map<Long, Label> areaFree = new HashMap<>();
@@ -732,7 +702,7 @@ public final class BoxOfficeController {
             qty.setEditable(true);
             qty.setPrefWidth(90);
             qty.valueProperty().addListener((o, old, now) -> areaQuantityChanged(area, old == null ? 0 : old, now == null ? 0 : now));
-            Label name = new Label(area.name() + " (" + pretty(area.zone()) + ")");
+            Label name = new Label(area.name() + " (" + PlanOnSeatMap.zoneName(area.zone()) + ")");
             name.getStyleClass().add("performance-title");
             Label free = new Label();
             free.getStyleClass().add("availability");
@@ -985,7 +955,7 @@ public final class BoxOfficeController {
         }
         List<Long> picked = seatMap.selectBestAvailable(zone.id(), count);
         if (picked.isEmpty()) {
-            message.setText(String.format(t("boxoffice.best.none", "There are no %d seats together in %s."), count, pretty(zone.id())));
+            message.setText(String.format(t("boxoffice.best.none", "There are no %d seats together in %s."), count, PlanOnSeatMap.zoneName(zone.id())));
         } else {
             message.setText("");
         }

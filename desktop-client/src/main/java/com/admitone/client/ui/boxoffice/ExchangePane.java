@@ -352,27 +352,13 @@ final class ExchangePane {
     private void showPlan(Counter.Plan newPlan, Counter.Snapshot snapshot) {
         plan = newPlan;
         seatStates.show(newPlan.performanceId());
-        List<PriceZone> zones = new ArrayList<>();
-        for (String zone : newPlan.prices().keySet()) {
-            Long adult = newPlan.prices().get(zone).get(PriceType.ADULT);
-            zones.add(new PriceZone(zone, BoxOfficeController.pretty(zone)
-                    + (adult == null ? "" : "  " + ctx.money().format(Money.of(adult, newPlan.currency())))));
-        }
-        List<MapSeat> seats = new ArrayList<>();
-        for (Counter.SeatRow s : newPlan.seats()) {
-            seats.add(new MapSeat(s.id(), s.label(), s.section(), s.row(), s.number(), s.x(), s.y(), s.zone(),
-                    BoxOfficeController.flags(s.flags())));
-        }
         quiet = true;
         try {
-            seatMap.setSeats(seats, zones);
+            seatMap.setSeats(PlanOnSeatMap.seats(newPlan), PlanOnSeatMap.zones(newPlan, newPlan.prices().keySet(), ctx.money()));
         } finally {
             quiet = false;
         }
-        seatMap.setPriceLookup(seat -> {
-            Long adult = newPlan.prices().getOrDefault(seat.zone(), Map.of()).get(PriceType.ADULT);
-            return adult == null ? null : Money.of(adult, newPlan.currency());
-        });
+        seatMap.setPriceLookup(PlanOnSeatMap.adultPrice(newPlan));
         applySnapshot(snapshot);
         seatMap.fitToWindow();
         updateLines();
