@@ -15,6 +15,7 @@ import com.admitone.client.ui.boxoffice.seatmap.PriceZone;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapLegend;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.Strings;
 import com.admitone.client.ui.common.Tasks;
@@ -259,17 +260,7 @@ public final class BoxOfficeController {
         VBox.setVgrow(seatMap, Priority.ALWAYS);
         zoneChoice.setId("zoneChoice");
         zoneChoice.setPromptText(t("boxoffice.zone", "Zone"));
-        zoneChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(PriceZone zone) {
-                return zone == null ? "" : pretty(zone.id());
-            }
-
-            @Override
-            public PriceZone fromString(String text) {
-                return null;
-            }
-        });
+        zoneChoice.setConverter(ChoiceText.converter(zone -> PlanOnSeatMap.zoneName(zone.id())));
         zoneChoice.setMinWidth(Region.USE_PREF_SIZE);
         bestCount.setId("bestCount");
         bestCount.setEditable(true);
@@ -446,16 +437,10 @@ public final class BoxOfficeController {
         find.setId("orderFind");
         find.setOnAction(e -> searchOrders());
         orderResults.setId("orderResults");
-        orderResults.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Counter.OrderHit hit, boolean empty) {
-                super.updateItem(hit, empty);
-                setText(empty || hit == null ? null : (hit.number() == null ? "(provisional)" : hit.number()) + "  ·  "
-                        + (hit.customerName() == null ? "no name" : hit.customerName()) + "  ·  "
-                        + money.format(Money.of(hit.totalMinor(), hit.currency() == null ? "GBP" : hit.currency()))
-                        + "  ·  " + hit.status());
-            }
-        });
+        orderResults.setCellFactory(ChoiceText.cells(hit -> (hit.number() == null ? "(provisional)" : hit.number()) + "  ·  "
+                + (hit.customerName() == null ? "no name" : hit.customerName()) + "  ·  "
+                + money.format(Money.of(hit.totalMinor(), hit.currency() == null ? "GBP" : hit.currency()))
+                + "  ·  " + hit.status()));
         orderResults.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null) {
                 showOrder(hit.id());
@@ -670,25 +655,14 @@ public final class BoxOfficeController {
         resetBasket();
         performanceTitle.setText(newPlan.title() + "  ·  " + when.format(newPlan.startsAt().atZone(newPlan.zone()))
                 + "  ·  " + newPlan.venueName() + ("ON_SALE".equals(newPlan.status()) ? "" : "  ·  " + statusText(newPlan.status())));
-        List<PriceZone> zones = new ArrayList<>();
-        for (String zone : zoneOrder(newPlan)) {
-            Long adult = newPlan.prices().getOrDefault(zone, Map.of()).get(PriceType.ADULT);
-            zones.add(new PriceZone(zone, pretty(zone) + (adult == null ? "" : "  " + money.format(Money.of(adult, newPlan.currency())))));
-        }
-        List<MapSeat> seats = new ArrayList<>();
-        for (Counter.SeatRow s : newPlan.seats()) {
-            seats.add(new MapSeat(s.id(), s.label(), s.section(), s.row(), s.number(), s.x(), s.y(), s.zone(), flags(s.flags())));
-        }
+        List<MapSeat> seats = PlanOnSeatMap.seats(newPlan);
         quietSelection = true;
         try {
-            seatMap.setSeats(seats, zones);
+            seatMap.setSeats(seats, PlanOnSeatMap.zones(newPlan, zoneOrder(newPlan), money));
         } finally {
             quietSelection = false;
         }
-        seatMap.setPriceLookup(seat -> {
-            Long adult = newPlan.prices().getOrDefault(seat.zone(), Map.of()).get(PriceType.ADULT);
-            return adult == null ? null : Money.of(adult, newPlan.currency());
-        });
+        seatMap.setPriceLookup(PlanOnSeatMap.adultPrice(newPlan));
         zoneChoice.getItems().setAll(seatMap.getZones());
         if (!zoneChoice.getItems().isEmpty()) {
             zoneChoice.getSelectionModel().select(0);
@@ -713,25 +687,6 @@ public final class BoxOfficeController {
         return zones;
     }
 
-    static Set<SeatFlag> flags(String text) {
-        if (text == null || text.isBlank()) {
-            return Set.of();
-        }
-        Set<SeatFlag> flags = EnumSet.noneOf(SeatFlag.class);
-        for (String f : text.split(",")) {
-            try {
-                flags.add(SeatFlag.valueOf(f.trim()));
-            } catch (IllegalArgumentException unknown) {
-                // a flag this client does not know
-            }
-        }
-        return flags;
-    }
-
-    static String pretty(String zone) {
-        String lower = zone.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return lower.isEmpty() ? zone : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
 
     private final Map<Long, Spinner<Integer>> areaSpinners = new HashMap<>();
     private final Map<Long, Label> areaFree = new HashMap<>();
@@ -747,7 +702,7 @@ public final class BoxOfficeController {
             qty.setEditable(true);
             qty.setPrefWidth(90);
             qty.valueProperty().addListener((o, old, now) -> areaQuantityChanged(area, old == null ? 0 : old, now == null ? 0 : now));
-            Label name = new Label(area.name() + " (" + pretty(area.zone()) + ")");
+            Label name = new Label(area.name() + " (" + PlanOnSeatMap.zoneName(area.zone()) + ")");
             name.getStyleClass().add("performance-title");
             Label free = new Label();
             free.getStyleClass().add("availability");
@@ -1000,7 +955,7 @@ public final class BoxOfficeController {
         }
         List<Long> picked = seatMap.selectBestAvailable(zone.id(), count);
         if (picked.isEmpty()) {
-            message.setText(String.format(t("boxoffice.best.none", "There are no %d seats together in %s."), count, pretty(zone.id())));
+            message.setText(String.format(t("boxoffice.best.none", "There are no %d seats together in %s."), count, PlanOnSeatMap.zoneName(zone.id())));
         } else {
             message.setText("");
         }
@@ -1076,28 +1031,17 @@ public final class BoxOfficeController {
             type.setValue(line.priceType());
             type.setId("priceType-" + index);
             type.getStyleClass().add("price-type");
-            type.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(PriceType p) {
-                    if (p == null) {
-                        return "";
-                    }
-                    Long price = basket == null ? null : basket.price(line.zone(), p);
-                    return p.label() + (price == null ? "" : "  " + money.format(Money.of(price, basket.currency())));
-                }
-
-                @Override
-                public PriceType fromString(String s) {
-                    return null;
-                }
-            });
+            type.setConverter(ChoiceText.converter(p -> {
+                Long price = basket == null ? null : basket.price(line.zone(), p);
+                return p.label() + (price == null ? "" : "  " + money.format(Money.of(price, basket.currency())));
+            }));
             type.valueProperty().addListener((o, a, now) -> {
                 if (now != null && basket != null) {
                     basket.setPriceType(line, now);
                     Platform.runLater(this::showBasket);
                 }
             });
-            TextField discount = new TextField(line.discountMinor() == 0 ? "" : plain(line.discountMinor()));
+            TextField discount = new TextField(line.discountMinor() == 0 ? "" : AmountText.of(line.discountMinor()));
             discount.setPromptText(t("boxoffice.discount", "Discount"));
             discount.setPrefColumnCount(5);
             discount.setId("lineDiscount-" + index);
@@ -1106,7 +1050,7 @@ public final class BoxOfficeController {
             reason.setPrefColumnCount(10);
             Runnable apply = () -> {
                 try {
-                    basket.setLineDiscount(line, parseMinor(discount.getText()), reason.getText());
+                    basket.setLineDiscount(line, AmountText.toMinor(discount.getText()), reason.getText());
                     message.setText("");
                 } catch (IllegalArgumentException e) {
                     message.setText(e.getMessage());
@@ -1149,7 +1093,7 @@ public final class BoxOfficeController {
             return;
         }
         try {
-            basket.setOrderDiscount(parseMinor(orderDiscount.getText()), orderDiscountReason.getText());
+            basket.setOrderDiscount(AmountText.toMinor(orderDiscount.getText()), orderDiscountReason.getText());
             message.setText("");
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
@@ -1167,7 +1111,7 @@ public final class BoxOfficeController {
         totalLabel.setText(money.format(Money.of(basket.totalMinor(), c)));
         taxLabel.setText(String.format(t("boxoffice.tax", "Includes %s VAT at %s%%"), money.format(Money.of(basket.taxIncluded(), c)),
                 new java.math.BigDecimal(basket.taxRateBasisPoints()).movePointLeft(2).stripTrailingZeros().toPlainString()));
-        long paid = payments.stream().mapToLong(Basket.Payment::amountMinor).sum();
+        long paid = paidMinor();
         paidLabel.setText(payments.isEmpty() ? "" : String.format(t("boxoffice.paid", "Paid so far %s, still due %s"),
                 money.format(Money.of(paid, c)), money.format(Money.of(basket.totalMinor() - paid, c))));
         showChange();
@@ -1186,14 +1130,14 @@ public final class BoxOfficeController {
             return;
         }
         paying = method;
-        long due = basket.totalMinor() - payments.stream().mapToLong(Basket.Payment::amountMinor).sum();
+        long due = basket.totalMinor() - paidMinor();
         paymentMethodLabel.setText(switch (method) {
             case CASH -> t("boxoffice.pay.cashTitle", "Cash");
             case CARD -> t("boxoffice.pay.cardTitle", "Card: enter the terminal's reference");
             case INVOICE -> t("boxoffice.pay.invoiceTitle", "Invoice: enter the invoice reference");
             default -> method.name();
         });
-        paymentAmount.setText(plain(due));
+        paymentAmount.setText(AmountText.of(due));
         tendered.clear();
         reference.clear();
         paymentBox.getChildren().setAll(paymentMethodLabel, labelled(t("boxoffice.pay.amount", "Amount"), paymentAmount));
@@ -1241,10 +1185,9 @@ public final class BoxOfficeController {
             return;
         }
         try {
-            long amount = parseMinor(paymentAmount.getText());
-            long given = tendered.getText().isBlank() ? amount : parseMinor(tendered.getText());
-            changeLabel.setText(given >= amount
-                    ? String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(given - amount, basket.currency())))
+            PaymentEntry entry = typedPayment();
+            changeLabel.setText(entry.tenderedCovers()
+                    ? String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(entry.changeMinor(), basket.currency())))
                     : t("boxoffice.change.short", "Not enough tendered."));
         } catch (IllegalArgumentException e) {
             changeLabel.setText("");
@@ -1257,18 +1200,8 @@ public final class BoxOfficeController {
      * replica is read off the JavaFX thread.
      */
     private void offerKnownCustomers(TextField field) {
-        StringConverter<Commands.Customer> label = new StringConverter<>() {
-            @Override
-            public String toString(Commands.Customer c) {
-                return c == null ? "" : java.util.stream.Stream.of(c.name(), c.email(), c.phone())
-                        .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  "));
-            }
-
-            @Override
-            public Commands.Customer fromString(String text) {
-                return null;
-            }
-        };
+        StringConverter<Commands.Customer> label = ChoiceText.converter(c -> java.util.stream.Stream.of(c.name(), c.email(), c.phone())
+                .filter(v -> v != null && !v.isBlank()).collect(java.util.stream.Collectors.joining("  ·  ")));
         AutoCompletionBinding<Commands.Customer> known = TextFields.bindAutoCompletion(field,
                 request -> counter.knownCustomers(request.getUserText(), 8), label);
         known.setOnAutoCompleted(e -> {
@@ -1279,42 +1212,48 @@ public final class BoxOfficeController {
         });
     }
 
+    /** What the payment box holds now. @throws IllegalArgumentException if the amount or the cash tendered is not an amount */
+    private PaymentEntry typedPayment() {
+        return PaymentEntry.taking(paying, AmountText.toMinor(paymentAmount.getText()), tendered.getText(), reference.getText());
+    }
+
+    /** What the payments taken so far for this sale add up to. */
+    private long paidMinor() {
+        return payments.stream().mapToLong(Basket.Payment::amountMinor).sum();
+    }
+
     private void takePayment() {
         if (paying == null || basket == null) {
             return;
         }
-        long due = basket.totalMinor() - payments.stream().mapToLong(Basket.Payment::amountMinor).sum();
-        long amount;
-        Long given = null;
+        long due = basket.totalMinor() - paidMinor();
+        PaymentEntry entry;
         try {
-            amount = parseMinor(paymentAmount.getText());
-            if (paying == PaymentMethod.CASH) {
-                given = tendered.getText().isBlank() ? amount : parseMinor(tendered.getText());
-            }
+            entry = typedPayment();
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
             return;
         }
-        if (amount <= 0 && due > 0 || amount > due) {
+        // A split payment takes part of what is due now and the rest by another method.
+        if (entry.amountMinor() <= 0 && due > 0 || entry.amountMinor() > due) {
             message.setText(String.format(t("boxoffice.pay.range", "Enter an amount up to %s."), money.format(Money.of(due, basket.currency()))));
             return;
         }
-        if (given != null && given < amount) {
-            message.setText(t("boxoffice.change.short", "Not enough tendered."));
+        PaymentEntry.Problem problem = entry.problem();
+        if (problem != null) {
+            message.setText(switch (problem) {
+                case NOT_ENOUGH_TENDERED -> t("boxoffice.change.short", "Not enough tendered.");
+                case NO_CARD_REFERENCE -> t("boxoffice.pay.needReference", "Enter the card terminal's reference.");
+            });
             return;
         }
-        if ((paying == PaymentMethod.CARD) && reference.getText().isBlank()) {
-            message.setText(t("boxoffice.pay.needReference", "Enter the card terminal's reference."));
-            return;
-        }
-        payments.add(new Basket.Payment(paying, amount, given, reference.getText()));
+        payments.add(entry.toBasketPayment());
         paying = null;
         paymentBox.setVisible(false);
         paymentBox.setManaged(false);
         message.setText("");
-        long paid = payments.stream().mapToLong(Basket.Payment::amountMinor).sum();
         updateTotals();
-        if (paid == basket.totalMinor()) {
+        if (paidMinor() == basket.totalMinor()) {
             completeSale();
         } else {
             message.setText(t("boxoffice.pay.more", "Part paid. Choose how the rest is paid (F8 cash, F7 card, F6 invoice)."));
@@ -1374,7 +1313,7 @@ public final class BoxOfficeController {
         if (outcome.applied() && order != null && order.number() != null && !order.provisional()) {
             orderNumberLabel.setText(String.format(t("boxoffice.orderConfirmed", "Order %s"), order.number()));
             confirmationDetail.setText(t("boxoffice.confirmed", "Confirmed by the server.")
-                    + (change > 0 ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(change, currency))) : ""));
+                    + changeDue(change, currency));
             orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, false);
         } else if (order != null && counter.waitingSales().isWaiting(UUID.fromString(order.id()))) {
             orderNumberLabel.setText(t("boxoffice.waiting", "Waiting for the server"));
@@ -1382,14 +1321,14 @@ public final class BoxOfficeController {
                     "The server did not answer in time, so this sale is not confirmed yet. Do not sell it again: it is kept on "
                             + "this computer and sent as soon as the server answers. Its tickets print by themselves once it "
                             + "is confirmed; if the server refuses it, you are told here and the customer gets the money back.")
-                    + (change > 0 ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(change, currency))) : ""));
+                    + changeDue(change, currency));
             orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, true);
         } else {
             orderNumberLabel.setText(t("boxoffice.provisional", "Provisional sale"));
             confirmationDetail.setText(t("boxoffice.provisional.detail",
                     "The server has not confirmed this sale yet (offline?). It is sent as soon as the server can be reached; "
                             + "tickets can be printed once it is confirmed.")
-                    + (change > 0 ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(change, currency))) : ""));
+                    + changeDue(change, currency));
             orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, true);
         }
         savedPath.setText("");
@@ -1410,6 +1349,11 @@ public final class BoxOfficeController {
         replicaChanged();
         loadPerformances();
         confirmationPane.getChildren().stream().filter(n -> "newSale".equals(n.getId())).findFirst().ifPresent(Node::requestFocus);
+    }
+
+    /** The change to hand over, as the end of the confirmation's sentence; nothing when there is none. */
+    private String changeDue(long change, String currency) {
+        return change > 0 ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(change, currency))) : "";
     }
 
     private static final javafx.css.PseudoClass PROVISIONAL = javafx.css.PseudoClass.getPseudoClass("provisional");
@@ -1450,8 +1394,7 @@ public final class BoxOfficeController {
 
     /** The confirmation's words for an offline sale: guaranteed or provisional, then what sync made of it. */
     private void showOfflineOutcome(Counter.OrderDetail order, Counter.OfflineResult result) {
-        String changeText = offlineChange > 0 && basket != null
-                ? "  " + String.format(t("boxoffice.change", "Change due %s"), money.format(Money.of(offlineChange, basket.currency()))) : "";
+        String changeText = basket == null ? "" : changeDue(offlineChange, basket.currency());
         String outcome = result != null ? result.outcome() : order == null ? null : order.offlineOutcome();
         orderNumberLabel.pseudoClassStateChanged(PROVISIONAL, false);
         orderNumberLabel.pseudoClassStateChanged(GUARANTEED, false);
@@ -1773,26 +1716,6 @@ public final class BoxOfficeController {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** "12.50" or "12,50" or "12" to minor units (two decimals). */
-    static long parseMinor(String text) {
-        if (text == null || text.isBlank()) {
-            return 0;
-        }
-        String s = text.trim().replace(',', '.').replaceAll("[^0-9.]", "");
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an amount.");
-        }
-        try {
-            return new java.math.BigDecimal(s).movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an amount.");
-        }
-    }
-
-    private static String plain(long minor) {
-        return java.math.BigDecimal.valueOf(minor).movePointLeft(2).toPlainString();
     }
 
     // for tests

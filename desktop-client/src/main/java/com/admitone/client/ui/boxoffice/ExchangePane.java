@@ -14,6 +14,7 @@ import com.admitone.client.ui.boxoffice.seatmap.PriceZone;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapLegend;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.Tasks;
 import com.admitone.model.auth.Role;
@@ -29,7 +30,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -39,7 +39,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,25 +136,9 @@ final class ExchangePane {
         givingBack.setWrapText(true);
         performance.setId("exchangePerformance");
         performance.setMaxWidth(Double.MAX_VALUE);
-        performance.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Counter.PerformanceRow row) {
-                return row == null ? "" : row.title() + "  ·  " + ctx.when().format(row.startsAt().atZone(row.zone()))
-                        + "  ·  " + row.free() + " left";
-            }
-
-            @Override
-            public Counter.PerformanceRow fromString(String s) {
-                return null;
-            }
-        });
-        performance.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Counter.PerformanceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : performance.getConverter().toString(row));
-            }
-        });
+        performance.setConverter(ChoiceText.converter(row -> row.title() + "  ·  " + ctx.when().format(row.startsAt().atZone(row.zone()))
+                + "  ·  " + row.free() + " left"));
+        performance.setCellFactory(ChoiceText.cells(row -> performance.getConverter().toString(row)));
         performance.valueProperty().addListener((o, a, row) -> {
             if (row != null && (plan == null || plan.performanceId() != row.id())) {
                 loadPlan(row.id());
@@ -369,27 +352,13 @@ final class ExchangePane {
     private void showPlan(Counter.Plan newPlan, Counter.Snapshot snapshot) {
         plan = newPlan;
         seatStates.show(newPlan.performanceId());
-        List<PriceZone> zones = new ArrayList<>();
-        for (String zone : newPlan.prices().keySet()) {
-            Long adult = newPlan.prices().get(zone).get(PriceType.ADULT);
-            zones.add(new PriceZone(zone, BoxOfficeController.pretty(zone)
-                    + (adult == null ? "" : "  " + ctx.money().format(Money.of(adult, newPlan.currency())))));
-        }
-        List<MapSeat> seats = new ArrayList<>();
-        for (Counter.SeatRow s : newPlan.seats()) {
-            seats.add(new MapSeat(s.id(), s.label(), s.section(), s.row(), s.number(), s.x(), s.y(), s.zone(),
-                    BoxOfficeController.flags(s.flags())));
-        }
         quiet = true;
         try {
-            seatMap.setSeats(seats, zones);
+            seatMap.setSeats(PlanOnSeatMap.seats(newPlan), PlanOnSeatMap.zones(newPlan, newPlan.prices().keySet(), ctx.money()));
         } finally {
             quiet = false;
         }
-        seatMap.setPriceLookup(seat -> {
-            Long adult = newPlan.prices().getOrDefault(seat.zone(), Map.of()).get(PriceType.ADULT);
-            return adult == null ? null : Money.of(adult, newPlan.currency());
-        });
+        seatMap.setPriceLookup(PlanOnSeatMap.adultPrice(newPlan));
         applySnapshot(snapshot);
         seatMap.fitToWindow();
         updateLines();
@@ -494,17 +463,8 @@ final class ExchangePane {
             type.setId("exchangePriceType-" + i);
             type.getItems().setAll(prices.keySet());
             type.setValue(entry.getValue());
-            type.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(PriceType p) {
-                    return p == null ? "" : p.label() + "  " + ctx.money().format(Money.of(prices.getOrDefault(p, 0L), plan.currency()));
-                }
-
-                @Override
-                public PriceType fromString(String s) {
-                    return null;
-                }
-            });
+            type.setConverter(ChoiceText.converter(
+                    p -> p.label() + "  " + ctx.money().format(Money.of(prices.getOrDefault(p, 0L), plan.currency()))));
             type.valueProperty().addListener((o, a, now) -> {
                 if (now != null) {
                     priceTypes.put(seatId, now);
@@ -559,8 +519,8 @@ final class ExchangePane {
             String change = "";
             if (method.getValue() == PaymentMethod.CASH && !tendered.getText().isBlank()) {
                 try {
-                    long given = BoxOfficeController.parseMinor(tendered.getText());
-                    change = given >= difference ? "  ·  change " + format(given - difference, currency) : "  ·  not enough";
+                    PaymentEntry taking = PaymentEntry.taking(PaymentMethod.CASH, difference, tendered.getText(), reference.getText());
+                    change = taking.tenderedCovers() ? "  ·  change " + format(taking.changeMinor(), currency) : "  ·  not enough";
                 } catch (IllegalArgumentException e) {
                     change = "";
                 }
@@ -596,26 +556,30 @@ final class ExchangePane {
             return;
         }
         PaymentMethod how = method.getValue();
-        Long given = null;
-        if (quote.differenceMinor() > 0 && how == PaymentMethod.CASH) {
+        PaymentEntry settlement = null;
+        if (quote.differenceMinor() != 0) {
             try {
-                given = tendered.getText().isBlank() ? quote.differenceMinor() : BoxOfficeController.parseMinor(tendered.getText());
+                settlement = quote.differenceMinor() > 0
+                        ? PaymentEntry.taking(how, quote.differenceMinor(), tendered.getText(), reference.getText())
+                        : PaymentEntry.payingBack(how, -quote.differenceMinor(), reference.getText());
             } catch (IllegalArgumentException e) {
                 message.setText(e.getMessage());
                 tendered.requestFocus();
                 return;
             }
-            if (given < quote.differenceMinor()) {
+            PaymentEntry.Problem problem = settlement.problem();
+            if (problem == PaymentEntry.Problem.NOT_ENOUGH_TENDERED) {
                 message.setText("The cash tendered does not cover " + format(quote.differenceMinor(), order.currency()) + ".");
                 tendered.requestFocus();
                 return;
             }
+            if (problem == PaymentEntry.Problem.NO_CARD_REFERENCE) {
+                message.setText("Type the card terminal's reference.");
+                reference.requestFocus();
+                return;
+            }
         }
-        if (quote.differenceMinor() != 0 && how == PaymentMethod.CARD && reference.getText().isBlank()) {
-            message.setText("Type the card terminal's reference.");
-            reference.requestFocus();
-            return;
-        }
+        Long given = settlement == null ? null : settlement.tenderedMinor();
         boolean approval = needsApproval(quote);
         if (approval && (managerUser.getText().isBlank() || managerPassword.getText().isEmpty())) {
             message.setText("Paying back " + format(quote.payoutMinor(), order.currency()) + " is above the limit of "
@@ -630,7 +594,7 @@ final class ExchangePane {
         String user = managerUser.getText().trim();
         String password = managerPassword.getText();
         managerPassword.clear();
-        long change = given == null ? 0 : given - quote.differenceMinor();
+        long change = settlement == null ? 0 : settlement.changeMinor();
         String currency = order.currency();
         busy = true;
         confirm.setDisable(true);

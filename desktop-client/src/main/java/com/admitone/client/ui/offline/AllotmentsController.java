@@ -4,18 +4,17 @@ import com.admitone.client.offline.OfflineAdmin;
 import com.admitone.client.sales.Counter;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Strings;
 import com.admitone.model.sync.Commands;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,25 +82,18 @@ public final class AllotmentsController implements AutoCloseable {
         seatMap.setMinSize(200, 200);
         mapHolder.getChildren().setAll(seatMap);
         performanceChoice.setItems(model.performances());
-        performanceChoice.setConverter(converter(p -> p.title() + "  " + WHEN.format(p.startsAt().atZone(zone))));
+        performanceChoice.setConverter(ChoiceText.converter(p -> p.title() + "  " + WHEN.format(p.startsAt().atZone(zone))));
         performanceChoice.valueProperty().addListener((o, old, p) -> showPerformance(p));
-        areaChoice.setConverter(converter(a -> a.name() + " (" + a.free() + " free)"));
+        areaChoice.setConverter(ChoiceText.converter(a -> a.name() + " (" + a.free() + " free)"));
         showAreas(List.of());
         deviceChoice.setItems(model.devices());
-        deviceChoice.setConverter(converter(d -> d.name() + (d.id().equals(model.deviceId()) ? " (this computer)" : "")));
+        deviceChoice.setConverter(ChoiceText.converter(d -> d.name() + (d.id().equals(model.deviceId()) ? " (this computer)" : "")));
         allotmentList.setItems(model.rows());
         allotmentList.setPlaceholder(new Label(strings.get("allotments.none")));
-        allotmentList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(OfflineAdmin.AllotmentRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || row == null ? null : row.device() + (row.mine() ? " (this computer)" : "") + "  ·  " + row.performance()
-                        + "\n" + row.seats() + " seat(s)" + (row.places() > 0 ? ", " + row.places() + " place(s)" : "")
-                        + " until " + WHEN.format(row.until().atZone(zone)));
-            }
-        });
+        allotmentList.setCellFactory(ChoiceText.wrappingCells(row -> row.device() + (row.mine() ? " (this computer)" : "")
+                + "  ·  " + row.performance()
+                + "\n" + row.seats() + " seat(s)" + (row.places() > 0 ? ", " + row.places() + " place(s)" : "")
+                + " until " + WHEN.format(row.until().atZone(zone))));
         allotmentMessage.textProperty().bind(model.messageProperty());
         model.refresh();
     }
@@ -163,20 +155,6 @@ public final class AllotmentsController implements AutoCloseable {
     @FXML
     private void requestStanding() {
         model.requestStanding(standingSeats.getValue(), standingDays.getValue());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     @Override

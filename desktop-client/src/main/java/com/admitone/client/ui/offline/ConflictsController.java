@@ -4,11 +4,11 @@ import com.admitone.client.offline.OfflineAdmin;
 import com.admitone.client.sales.Counter;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Strings;
 import com.admitone.model.offline.ConflictResolution;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -51,19 +51,11 @@ public final class ConflictsController implements AutoCloseable {
         mapHolder.getChildren().setAll(seatMap);
         conflictList.setItems(model.rows());
         conflictList.setPlaceholder(new Label(strings.get("conflicts.none")));
-        conflictList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(OfflineAdmin.ConflictRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || row == null ? null : (row.open() ? "OPEN  " : row.resolving() ? "SENDING  " : "RESOLVED  ")
-                        + (row.orderNumber() == null ? "" : row.orderNumber() + "  ") + row.performance() + "\n"
-                        + row.tickets() + " ticket(s) without a seat: " + String.join(", ", row.seats())
-                        + (row.customer() == null ? "" : "  ·  " + row.customer())
-                        + (row.resolution() == null ? "" : "\n" + row.resolution() + (row.note() == null ? "" : ": " + row.note())));
-            }
-        });
+        conflictList.setCellFactory(ChoiceText.wrappingCells(row -> (row.open() ? "OPEN  " : row.resolving() ? "SENDING  " : "RESOLVED  ")
+                + (row.orderNumber() == null ? "" : row.orderNumber() + "  ") + row.performance() + "\n"
+                + row.tickets() + " ticket(s) without a seat: " + String.join(", ", row.seats())
+                + (row.customer() == null ? "" : "  ·  " + row.customer())
+                + (row.resolution() == null ? "" : "\n" + row.resolution() + (row.note() == null ? "" : ": " + row.note()))));
         conflictList.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> show(row));
         conflictMessage.textProperty().bind(model.messageProperty());
         model.refresh();

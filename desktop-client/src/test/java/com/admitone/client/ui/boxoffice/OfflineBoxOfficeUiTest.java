@@ -6,6 +6,7 @@ import com.admitone.client.offline.OfflineSellingIT;
 import com.admitone.client.sales.Counter;
 import com.admitone.client.store.DeviceCredentials;
 import com.admitone.client.store.LocalStore;
+import com.admitone.client.store.OutboxItem;
 import com.admitone.client.store.replica.Performance;
 import com.admitone.client.sync.ApiTimeouts;
 import com.admitone.client.testing.AnswerDroppingProxy;
@@ -161,6 +162,7 @@ class OfflineBoxOfficeUiTest {
         server = AdmitOneServer.start(ServerConfig.sqlite(port, serverDir).withDemo(true, 2));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#offlineBadge").query().isVisible());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#orderNumber").startsWith("Order "));
+        WaitForAsyncUtils.waitForFxEvents(); // the detail is set just after the title, in the same FX event
         assertThat(text("#confirmationDetail")).contains("Confirmed");
     }
 
@@ -197,6 +199,12 @@ class OfflineBoxOfficeUiTest {
             // Online: the seats are held on the server for this sale.
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> seats.stream().allMatch(id -> map.getStatus(id) == SeatStatus.HELD_BY_ME));
             waitFor("#priceType-1", 10);
+            // The holds answered and their changes pulled, and no sync still queued: the box office waits
+            // for a hold to settle by asking for a sync every 60 ms, and one sync without an answer switches
+            // the till offline, so a drop before that sent the sale down the offline path ("Provisional sale").
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.services().outbox().recent(50).stream()
+                    .allMatch(item -> item.status() == OutboxItem.Status.APPLIED && item.settled()));
+            assertThat(app.services().connection().engine().syncNow().get(30, TimeUnit.SECONDS).online()).isTrue();
 
             // The network drops while the sale is on its way: the server sells, the answer never arrives.
             network.dropAnswers(true);
@@ -206,6 +214,9 @@ class OfflineBoxOfficeUiTest {
             robot.clickOn("#tendered").write(total.replaceAll("[^0-9.]", ""));
             robot.type(KeyCode.ENTER);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#orderNumber").equals("Waiting for the server"));
+            // The title and the detail are set one after the other in one FX event, and text() reads them
+            // from this thread: let that event finish before reading the detail.
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(text("#confirmationDetail")).contains("not confirmed yet").contains("Do not sell it again")
                     .contains("print by themselves");
             assertThat(text("#savedPath")).as("nothing printed before the server confirms").isEmpty();
