@@ -199,12 +199,12 @@ class GateScreenUiTest {
         assertThat(panelClasses()).contains("verdict-admit");
         assertThat(admissions(reentryToken)).isEqualTo(1);
 
-        robot.clickOn("#exitToggle");
+        selectMode("#exitToggle");
         wedge(reentryToken);
         awaitHeadline("EXIT OK");
         assertThat(panelClasses()).contains("verdict-admit");
 
-        robot.clickOn("#entryToggle");
+        selectMode("#entryToggle");
         wedge(reentryToken);
         awaitHeadline("ADMIT");
         assertThat(admissions(reentryToken)).as("admitted again after the exit").isEqualTo(2);
@@ -450,8 +450,19 @@ class GateScreenUiTest {
         });
     }
 
+    /** Presses the mode's toggle as a click does (the controller's listener sets the mode). */
+    private void selectMode(String toggle) {
+        robot.interact(() -> robot.lookup(toggle).queryAs(ToggleButton.class).fire());
+        assertThat(robot.lookup(toggle).queryAs(ToggleButton.class).isSelected()).as(toggle).isTrue();
+    }
+
     private void awaitHeadline(String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> expected.equals(text("#verdictHeadline")));
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> expected.equals(text("#verdictHeadline")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited for " + expected + ", the screen shows " + text("#verdictHeadline")
+                    + " / " + text("#verdictDetail"), e);
+        }
         // The headline and the detail change in one FX runnable; this thread may read between the two.
         WaitForAsyncUtils.waitForFxEvents();
     }
