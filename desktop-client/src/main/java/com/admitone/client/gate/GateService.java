@@ -12,6 +12,7 @@ import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,8 @@ public final class GateService {
     private final Outbox outbox;
     private final Clock clock;
     private final Supplier<Outbox.Author> author;
+    /** The time of this gate's last recorded scan, see {@link #scanTime}. */
+    private Instant lastScan = Instant.MIN;
 
     public GateService(LocalStore store, Outbox outbox, Clock clock, Supplier<Outbox.Author> author) {
         this.store = store;
@@ -46,7 +49,7 @@ public final class GateService {
         Outbox.Author who = author.get();
         // Without an fsync: the next person in the queue must not wait on the disk (see writeWithoutSync).
         return store.writeWithoutSync(session -> {
-            Instant now = clock.instant();
+            Instant now = scanTime();
             GateVerdict verdict = GateVerdict.verdict(text, new ReplicaGateContext(session, settings, now), settings.mode());
             if (verdict.verdict() == Verdict.ADMIT && verdict.token().admits() > 1) {
                 int mayEnter = verdict.token().admits() - verdict.admittedBefore();
@@ -69,7 +72,7 @@ public final class GateService {
         }
         Outbox.Author who = author.get();
         return store.writeWithoutSync(session -> {
-            Instant now = clock.instant();
+            Instant now = scanTime();
             GateVerdict verdict = GateVerdict.verdict(text, new ReplicaGateContext(session, settings, now), ScanMode.ENTRY);
             if (verdict.verdict() != Verdict.ADMIT) {
                 UUID scanId = record(session, who, settings, now, verdict, 1).get(0);
@@ -79,6 +82,19 @@ public final class GateService {
             List<UUID> ids = record(session, who, settings, now, verdict, admitted);
             return new GateScan(ids.get(0), now, verdict, placeOf(session, verdict), admitted, 0);
         });
+    }
+
+    /**
+     * The device's time for a scan, in the milliseconds the scan table keeps, and always after this
+     * gate's previous scan. Admissions are counted in scan-time order (an exit frees the entry
+     * before it), so an exit recorded in the same millisecond as the entry, or after the clock
+     * stepped back, must still come after it; otherwise the order of the two would be a coin toss
+     * and a guest who went out could not come back in. Runs under the store's writer lock.
+     */
+    private Instant scanTime() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        lastScan = now.isAfter(lastScan) ? now : lastScan.plusMillis(1);
+        return lastScan;
     }
 
     /**

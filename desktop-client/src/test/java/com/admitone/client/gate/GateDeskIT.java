@@ -157,6 +157,26 @@ class GateDeskIT {
         assertThat(d.orderNumber()).isEqualTo(sold.at("/data/orderNumber").asText());
     }
 
+    /** South's admission reaches North through the server's change feed: North says where and when. */
+    @Test
+    void anotherGatesAdmissionArrivesThroughTheFeed() throws Exception {
+        JsonNode map = server.loginAs("boxoffice").seatMap(performance);
+        String token = server.loginAs("boxoffice").command(ApiClient.sellCommand(map, ApiClient.seats(map, 11, 1), "ADULT", null))
+                .at("/data/tickets/0/token").asText();
+        south.engine.syncNow().get(60, TimeUnit.SECONDS);
+        GateScan atSouth = new GateService(south.store, south.outbox, atTheDoor(14), south::author)
+                .scan(token, new GateSettings(performance, "South", ScanMode.ENTRY));
+        assertThat(atSouth.kind()).isEqualTo(Verdict.ADMIT);
+
+        south.engine.syncNow().get(60, TimeUnit.SECONDS);
+        north.engine.syncNow().get(60, TimeUnit.SECONDS);
+        GateScan atNorth = new GateService(north.store, north.outbox, atTheDoor(9), north::author)
+                .scan(token, new GateSettings(performance, "North", ScanMode.ENTRY));
+        assertThat(atNorth.kind()).isEqualTo(Verdict.ALREADY_ADMITTED);
+        assertThat(atNorth.verdict().previous().gate()).isEqualTo("South");
+        assertThat(atNorth.verdict().previous().at()).isEqualTo(atSouth.at());
+    }
+
     private static long outboxCount(ClientUnderTest client) {
         return client.store.read(s -> s.createSelectionQuery(
                 "select count(*) from OutboxItem where commandType = 'RecordScans'", Long.class).getSingleResult());

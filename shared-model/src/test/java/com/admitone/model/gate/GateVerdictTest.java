@@ -119,7 +119,8 @@ class GateVerdictTest {
     @Test
     void revokedTickets() {
         Map<TicketStatus, Verdict> expected = new EnumMap<>(Map.of(TicketStatus.REFUNDED, Verdict.REFUNDED,
-                TicketStatus.EXCHANGED, Verdict.EXCHANGED, TicketStatus.TRANSFERRED, Verdict.TRANSFERRED));
+                TicketStatus.EXCHANGED, Verdict.EXCHANGED, TicketStatus.TRANSFERRED, Verdict.TRANSFERRED,
+                TicketStatus.CANCELLED, Verdict.CANCELLED));
         expected.forEach((status, verdict) -> {
             TicketToken ticket = seatTicket(serverKey, PERFORMANCE);
             gate.statuses.put(ticket.ticketId(), status);

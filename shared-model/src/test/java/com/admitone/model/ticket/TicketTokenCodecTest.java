@@ -161,6 +161,16 @@ class TicketTokenCodecTest {
         assertThat(TicketTokenCodec.encode(signed.token(), VECTOR_KEY)).isEqualTo(vector.encoded());
     }
 
+    /** The vectors published in docs/ticket-token.md are these, character for character. */
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void theDocumentedVectorIsThisOne(Vector vector) throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "ticket-token.md"));
+        assertThat(doc).contains("### Vector").contains(vector.name())
+                .contains(HEX.formatHex(VECTOR_PRIVATE_KEY)).contains(VECTOR_PUBLIC_KEY).contains(VECTOR_KEY_ID)
+                .contains("\n" + vector.encoded() + "\n");
+    }
+
     /** An independent Ed25519 (the JDK's SunEC) agrees with the vectors, as a third-party gate would. */
     @ParameterizedTest
     @MethodSource("vectors")

@@ -17,16 +17,24 @@ import com.admitone.server.testing.Backend;
 import com.admitone.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
 import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.util.Pair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +84,7 @@ class GateScreenUiTest {
     static String cameraToken;
     static String lookupOrderNumber;
     static String groupToken;
+    static String reentryToken;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -95,6 +104,8 @@ class GateScreenUiTest {
         assertThat(boxOffice.command(refund).get("status").asText()).isEqualTo("APPLIED");
 
         cameraToken = boxOffice.command(ApiClient.sellCommand(map, ApiClient.seats(map, 2, 1), "ADULT", null))
+                .at("/data/tickets/0/token").asText();
+        reentryToken = boxOffice.command(ApiClient.sellCommand(map, ApiClient.seats(map, 5, 1), "ADULT", null))
                 .at("/data/tickets/0/token").asText();
         ObjectNode family = ApiClient.sellCommand(map, ApiClient.seats(map, 3, 2), "ADULT", null);
         family.putObject("customer").put("name", "Grace Hopper");
@@ -169,6 +180,37 @@ class GateScreenUiTest {
         robot.clickOn("#cameraToggle");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#cameraPreview").queryAs(ImageView.class).getImage() == null);
+    }
+
+    /**
+     * A photo of the ticket dropped on the window lets the guest in; at an exit gate the ticket is
+     * let out, which frees its admission, so back at the entry it is admitted again (re-entry), and
+     * once more is already admitted.
+     */
+    @Test
+    void aDroppedPhotoAdmitsAndAnExitLetsTheTicketBackIn() throws Exception {
+        long recordedBefore = recordedScans();
+        Path photo = dataDir.resolve("ticket-on-the-counter.png");
+        javax.imageio.ImageIO.write(TicketPhotos.photo(TicketPhotos.qr(reentryToken, 5), 12, 300, 5), "png", photo.toFile());
+        showGate(new PhotoCameras(List.of()));
+
+        dropFiles(List.of(photo.toFile()));
+        awaitHeadline("ADMIT");
+        assertThat(panelClasses()).contains("verdict-admit");
+        assertThat(admissions(reentryToken)).isEqualTo(1);
+
+        selectMode("#exitToggle");
+        wedge(reentryToken);
+        awaitHeadline("EXIT OK");
+        assertThat(panelClasses()).contains("verdict-admit");
+
+        selectMode("#entryToggle");
+        wedge(reentryToken);
+        awaitHeadline("ADMIT");
+        assertThat(admissions(reentryToken)).as("admitted again after the exit").isEqualTo(2);
+        wedge(reentryToken);
+        awaitHeadline("ALREADY ADMITTED");
+        assertThat(recordedScans() - recordedBefore).as("drop, exit, re-entry and the refusal each recorded").isEqualTo(4);
     }
 
     @Test
@@ -314,6 +356,85 @@ class GateScreenUiTest {
                 Path.of(dir, name + ".png").toFile());
     }
 
+    /**
+     * Drops files on the window as a file manager does: drag-over, then drop, on the scene's root.
+     * The dragboard is JavaFX's own, backed by a clipboard holding the files (no system drag in a
+     * headless test).
+     */
+    private void dropFiles(List<java.io.File> files) {
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.listTargetWindows().stream().filter(w -> w instanceof Stage && w.isShowing())
+                    .reduce((a, b) -> b).orElseThrow();
+            Node root = stage.getScene().getRoot();
+            Dragboard dragboard = DragboardHelper.createDragboard(new FilesClipboard(files));
+            DragboardHelper.setDataAccessRestriction(dragboard, false);
+            for (EventType<DragEvent> type : List.of(DragEvent.DRAG_OVER, DragEvent.DRAG_DROPPED)) {
+                Event.fireEvent(root, new DragEvent(root, root, type, dragboard, 10, 10, 10, 10,
+                        TransferMode.COPY, null, null, null));
+            }
+        });
+    }
+
+    /** A clipboard with files on it, which is all a dropped-files dragboard is. */
+    private record FilesClipboard(List<java.io.File> files) implements TKClipboard {
+        @Override
+        public void setSecurityContext(java.security.AccessControlContext context) {
+        }
+
+        @Override
+        public java.util.Set<DataFormat> getContentTypes() {
+            return java.util.Set.of(DataFormat.FILES);
+        }
+
+        @Override
+        @SafeVarargs
+        public final boolean putContent(Pair<DataFormat, Object>... content) {
+            return false;
+        }
+
+        @Override
+        public Object getContent(DataFormat format) {
+            return DataFormat.FILES.equals(format) ? files : null;
+        }
+
+        @Override
+        public boolean hasContent(DataFormat format) {
+            return DataFormat.FILES.equals(format);
+        }
+
+        @Override
+        public java.util.Set<TransferMode> getTransferModes() {
+            return java.util.Set.of(TransferMode.COPY);
+        }
+
+        @Override
+        public void setDragView(javafx.scene.image.Image image) {
+        }
+
+        @Override
+        public void setDragViewOffsetX(double offsetX) {
+        }
+
+        @Override
+        public void setDragViewOffsetY(double offsetY) {
+        }
+
+        @Override
+        public javafx.scene.image.Image getDragView() {
+            return null;
+        }
+
+        @Override
+        public double getDragViewOffsetX() {
+            return 0;
+        }
+
+        @Override
+        public double getDragViewOffsetY() {
+            return 0;
+        }
+    }
+
     /** Types the text as a scanner does: every character within a few milliseconds, then Enter. */
     private void wedge(String text) {
         robot.interact(() -> {
@@ -329,8 +450,19 @@ class GateScreenUiTest {
         });
     }
 
+    /** Presses the mode's toggle as a click does (the controller's listener sets the mode). */
+    private void selectMode(String toggle) {
+        robot.interact(() -> robot.lookup(toggle).queryAs(ToggleButton.class).fire());
+        assertThat(robot.lookup(toggle).queryAs(ToggleButton.class).isSelected()).as(toggle).isTrue();
+    }
+
     private void awaitHeadline(String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> expected.equals(text("#verdictHeadline")));
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> expected.equals(text("#verdictHeadline")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited for " + expected + ", the screen shows " + text("#verdictHeadline")
+                    + " / " + text("#verdictDetail"), e);
+        }
         // The headline and the detail change in one FX runnable; this thread may read between the two.
         WaitForAsyncUtils.waitForFxEvents();
     }
