@@ -87,8 +87,8 @@ public final class OfflineSales {
                     Map.of("totalMinor", total, "paidMinor", paid));
         }
         SalesService.requireDistinctPaymentIds(command.payments());
-        SalesService.requireNewIds(session, orderId, command.lines().stream().map(l -> l.line().ticketId().toString()).toList(),
-                SalesService.paymentIds(command.payments()));
+        String number = SalesService.requireNewIdsAndNumber(session, orderId,
+                command.lines().stream().map(l -> l.line().ticketId().toString()).toList(), SalesService.paymentIds(command.payments()));
         Instant signedAt = command.soldAt() != null ? command.soldAt() : ctx.deviceTime() != null ? ctx.deviceTime() : ctx.now();
         checkTokens(session, ctx.principal().deviceId(), signedAt, performance.id(), command.lines());
 
@@ -133,7 +133,7 @@ public final class OfflineSales {
             placedPlaces.put(area.getKey(), got);
         }
 
-        CustomerOrder order = new CustomerOrder(orderId, SalesService.uniqueNumber(session), performance.id(), venue.currency(),
+        CustomerOrder order = new CustomerOrder(orderId, number, performance.id(), venue.currency(),
                 ctx.principal().userId(), ctx.principal().deviceId(), ctx.now());
         order.totalMinor = total;
         order.discountMinor = command.orderDiscountMinor();
@@ -144,7 +144,6 @@ public final class OfflineSales {
             order.customerEmail = SalesService.limit(command.customer().email(), 200);
             order.customerPhone = SalesService.limit(command.customer().phone(), 40);
         }
-        session.persist(order);
 
         TokenWindow window = window(session, performance);
         List<Map<String, Object>> moves = new ArrayList<>();
@@ -182,13 +181,15 @@ public final class OfflineSales {
                     unplaced.add(ticket);
                 }
             }
-            session.persist(ticket);
             tickets.add(ticket);
         }
         ReconcileOutcome outcome = !unplaced.isEmpty() ? ReconcileOutcome.CONFLICT
                 : !moves.isEmpty() ? ReconcileOutcome.MOVED
                 : guaranteed ? ReconcileOutcome.GUARANTEED : ReconcileOutcome.ACCEPTED;
+        // Complete before it is persisted: a change after persist costs an UPDATE at flush.
         order.reconcileOutcome = outcome.name();
+        session.persist(order);
+        tickets.forEach(session::persist);
 
         List<Long> soldSeats = new ArrayList<>(placed);
         soldSeats.addAll(movedTo.values());

@@ -126,7 +126,8 @@ public final class SalesService {
                     Map.of("totalMinor", total, "paidMinor", paid));
         }
         requireDistinctPaymentIds(command.payments());
-        requireNewIds(session, orderId, ticketIds.stream().map(UUID::toString).toList(), paymentIds(command.payments()));
+        String number = requireNewIdsAndNumber(session, orderId, ticketIds.stream().map(UUID::toString).toList(),
+                paymentIds(command.payments()));
 
         inventory.sellSeats(ctx, performance.id(), hold, new TreeSet<>(seatIds), orderId);
         inventory.sellPlaces(ctx, performance.id(), hold, places);
@@ -134,7 +135,7 @@ public final class SalesService {
             inventory.closeSoldHold(ctx, hold);
         }
 
-        CustomerOrder order = new CustomerOrder(orderId, uniqueNumber(session), performance.id(), venue.currency(),
+        CustomerOrder order = new CustomerOrder(orderId, number, performance.id(), venue.currency(),
                 ctx.principal().userId(), ctx.principal().deviceId(), ctx.now());
         order.totalMinor = total;
         order.discountMinor = command.orderDiscountMinor();
@@ -381,6 +382,21 @@ public final class SalesService {
      * round trip for all of them, before anything is written.
      */
     static void requireNewIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
+        checkIds(session, orderId, ticketIds, paymentIds, null);
+    }
+
+    /**
+     * As {@link #requireNewIds} for a new order, and answers the order number it will get: a
+     * random one checked in the same round trip (another is drawn in the rare case it is taken).
+     */
+    static String requireNewIdsAndNumber(Session session, String orderId, List<String> ticketIds, List<String> paymentIds) {
+        String number = OrderNumber.next();
+        return checkIds(session, orderId, ticketIds, paymentIds, number) ? number : uniqueNumber(session);
+    }
+
+    /** Refuses ids used before; answers whether {@code number} (if given) is still free. */
+    private static boolean checkIds(Session session, String orderId, List<String> ticketIds, List<String> paymentIds,
+                                    String number) {
         List<String> ids = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id = ?");
         ids.add(orderId == null ? "" : orderId);
@@ -392,19 +408,30 @@ public final class SalesService {
             sql.append(" UNION ALL SELECT 'payment ' || id FROM payment WHERE id IN (").append(marks(paymentIds.size())).append(')');
             ids.addAll(paymentIds);
         }
-        String used = session.doReturningWork(connection -> {
+        if (number != null) {
+            sql.append(" UNION ALL SELECT '' FROM customer_order WHERE order_number = ?");
+            ids.add(number);
+        }
+        List<String> found = session.doReturningWork(connection -> {
             try (var statement = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < ids.size(); i++) {
                     statement.setString(i + 1, ids.get(i));
                 }
-                try (var rows = statement.executeQuery()) {
-                    return rows.next() ? rows.getString(1) : null;
+                List<String> rows = new ArrayList<>();
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1));
+                    }
                 }
+                return rows;
             }
         });
-        if (used != null) {
-            throw new ApiException(ErrorCode.DUPLICATE_ID, "The " + used + " exists already.");
+        for (String used : found) {
+            if (!used.isEmpty()) {
+                throw new ApiException(ErrorCode.DUPLICATE_ID, "The " + used + " exists already.");
+            }
         }
+        return found.isEmpty();
     }
 
     private static String marks(int count) {
