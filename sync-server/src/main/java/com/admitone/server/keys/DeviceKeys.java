@@ -80,6 +80,7 @@ public final class DeviceKeys {
 
     /** Marks every key of a revoked device revoked and tells every gate through the feed. */
     public static void revokeAll(WriteContext ctx, String deviceId) {
+        ctx.forget(new KeysOf(deviceId));
         for (DeviceKeyRecord record : keysOf(ctx.session(), deviceId)) {
             if (!record.revoked) {
                 record.revoked = true;
@@ -97,14 +98,19 @@ public final class DeviceKeys {
      * The keys that may have signed a device's ticket at {@code signedAt}: certified for that device,
      * not revoked, the certificate not run out by then. Keyed by key id.
      */
-    public static Map<String, VerifyingKey> signingKeysOf(Session session, String deviceId, Instant signedAt) {
+    public static Map<String, VerifyingKey> signingKeysOf(WriteContext ctx, String deviceId, Instant signedAt) {
         Map<String, VerifyingKey> keys = new HashMap<>();
-        for (DeviceKeyRecord record : keysOf(session, deviceId)) {
+        // Read once per transaction: a device's batch of offline sales checks the same keys.
+        List<DeviceKeyRecord> records = ctx.remember(new KeysOf(deviceId), () -> keysOf(ctx.session(), deviceId));
+        for (DeviceKeyRecord record : records) {
             if (!record.revoked && !signedAt.isAfter(record.notAfter)) {
                 keys.put(record.keyId, decoded(record.publicKey));
             }
         }
         return keys;
+    }
+
+    private record KeysOf(String deviceId) {
     }
 
     private static VerifyingKey decoded(String publicKeyBase64) {

@@ -70,7 +70,7 @@ public final class OfflineSales {
         if (command.soldAt() != null && !com.admitone.server.storage.InstantMillisConverter.supports(command.soldAt())) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "soldAt lies between the years 0000 and 9999.");
         }
-        Performance performance = InventoryService.requirePerformance(session, command.performanceId());
+        Performance performance = InventoryService.requirePerformance(ctx, command.performanceId());
         if (performance.status() == PerformanceStatus.CANCELLED) {
             // The sale happened already; a closed sale still counts, a cancelled performance cannot take it.
             throw new ApiException(ErrorCode.NOT_ON_SALE, "Performance " + performance.id() + " is cancelled.");
@@ -87,10 +87,10 @@ public final class OfflineSales {
                     Map.of("totalMinor", total, "paidMinor", paid));
         }
         SalesService.requireDistinctPaymentIds(command.payments());
-        String number = SalesService.requireNewIdsAndNumber(session, orderId,
+        String number = NewIds.requireNew(ctx, orderId,
                 command.lines().stream().map(l -> l.line().ticketId().toString()).toList(), SalesService.paymentIds(command.payments()));
         Instant signedAt = command.soldAt() != null ? command.soldAt() : ctx.deviceTime() != null ? ctx.deviceTime() : ctx.now();
-        checkTokens(session, ctx.principal().deviceId(), signedAt, performance.id(), command.lines());
+        checkTokens(ctx, signedAt, performance.id(), command.lines());
 
         Allotment allotment = command.allotmentId() == null ? null
                 : allotments.requireOwnAllotment(ctx, command.allotmentId(), performance.id());
@@ -478,9 +478,8 @@ public final class OfflineSales {
      * Every token must be signed by a certified, unrevoked key of the sending device and say exactly
      * what its line says; otherwise the whole sale is refused and nothing changes.
      */
-    private static void checkTokens(Session session, String deviceId, Instant signedAt, long performanceId,
-                                    List<Commands.OfflineLine> lines) {
-        Map<String, VerifyingKey> keys = DeviceKeys.signingKeysOf(session, deviceId, signedAt);
+    private static void checkTokens(WriteContext ctx, Instant signedAt, long performanceId, List<Commands.OfflineLine> lines) {
+        Map<String, VerifyingKey> keys = DeviceKeys.signingKeysOf(ctx, ctx.principal().deviceId(), signedAt);
         for (Commands.OfflineLine offline : lines) {
             Commands.SaleLine line = offline.line();
             SignedToken signed;

@@ -112,7 +112,7 @@ public final class Database implements AutoCloseable {
 
     private static SessionFactory sessionFactory(HikariDataSource dataSource, DatabaseKind kind, List<Class<?>> entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, WriteTracking.wrap(dataSource))
                 .applySetting(AvailableSettings.DIALECT, kind == DatabaseKind.SQLITE
                         ? "org.hibernate.community.dialect.SQLiteDialect"
                         : "org.hibernate.dialect.PostgreSQLDialect")
