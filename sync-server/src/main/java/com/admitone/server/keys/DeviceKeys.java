@@ -110,6 +110,15 @@ public final class DeviceKeys {
         return keys;
     }
 
+    /** Every key ever certified for the device, decoded, by key id; revoked and run-out ones too. */
+    public static Map<String, VerifyingKey> decodedKeysOf(Session session, String deviceId) {
+        Map<String, VerifyingKey> keys = new HashMap<>();
+        for (DeviceKeyRecord record : keysOf(session, deviceId)) {
+            keys.put(record.keyId, decoded(record.publicKey));
+        }
+        return keys;
+    }
+
     private record KeysOf(String deviceId) {
     }
 

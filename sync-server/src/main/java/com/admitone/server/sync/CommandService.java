@@ -164,6 +164,19 @@ public final class CommandService implements AutoCloseable {
                 sales.presign(sale);
             }
         }
+        List<Commands.SellOffline> offlineSales = batch.commands().stream().map(CommandEnvelope::command)
+                .filter(Commands.SellOffline.class::isInstance).map(Commands.SellOffline.class::cast).toList();
+        if (offline != null && !offlineSales.isEmpty()) {
+            try {
+                writer.database().read(session -> {
+                    offline.preverify(session, principal.deviceId(), offlineSales);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // Only a head start: the applier checks every signature preverify did not.
+                log.debug("could not check offline tickets ahead", e);
+            }
+        }
         try {
             return applyQueued(principal, batch, answers, received);
         } finally {
@@ -171,6 +184,9 @@ public final class CommandService implements AutoCloseable {
                 if (envelope.command() instanceof Commands.SellSeats sale) {
                     sales.discardPresigned(sale);
                 }
+            }
+            if (offline != null && !offlineSales.isEmpty()) {
+                offline.discardPreverified(offlineSales);
             }
         }
     }
