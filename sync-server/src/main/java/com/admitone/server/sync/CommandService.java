@@ -375,7 +375,8 @@ public final class CommandService implements AutoCloseable {
 
     /**
      * Forgets a refused command: what it left unflushed in the session, what it recorded for the
-     * feed, the audit trail and the ids it claimed and, if it may have written, what it wrote (back to its savepoint; null when it wrote nothing).
+     * feed, the audit trail and the ids it claimed and, if it may have written, what it wrote
+     * (back to its savepoint; {@code savepoint} is null when it wrote nothing).
      */
     private static void undo(WriteContext ctx, Savepoint savepoint, int mark, WriteContext.UndoMark undoMark) {
         Session session = ctx.session();
