@@ -1,6 +1,7 @@
 package com.admitone.bench.reconcile;
 
 import com.admitone.bench.common.ApiClient;
+import com.admitone.bench.common.CpuMeter;
 import com.admitone.bench.common.EmbeddedPg;
 import com.admitone.bench.common.ResultWriter;
 import com.admitone.bench.common.RssSampler;
@@ -57,7 +58,8 @@ final class ReconcileBenchmark {
         }
     }
 
-    record Settings(int devices, int commands, int batch, long seed, String serverMaxHeap, Path logDir) {
+    record Settings(int devices, int commands, int batch, long seed, String serverMaxHeap, List<String> serverJvmOptions,
+                    Path logDir) {
     }
 
     /** Seats of each performance leased to each device; the rest of the house is the shared provisional pool. */
@@ -90,6 +92,7 @@ final class ReconcileBenchmark {
         try {
             ServerProcess.Spec spec = new ServerProcess.Spec().maxHeap(settings.serverMaxHeap()).dataDir(data)
                     .log(settings.logDir().resolve("reconcile-" + db.key + "-server.log")).serverArgs("--demo-days", "28");
+            settings.serverJvmOptions().forEach(spec::jvmOption);
             if (db == Db.POSTGRESQL) {
                 say("starting embedded PostgreSQL");
                 pg = EmbeddedPg.start();
@@ -118,9 +121,13 @@ final class ReconcileBenchmark {
                     int total = outboxes.stream().mapToInt(List::size).sum();
                     say(total + " offline commands from " + devices.size() + " devices, pushing in batches of " + settings.batch());
 
+                    CpuMeter cpu = new CpuMeter(server.pid(), pg == null ? null : CpuMeter.postmaster(pg.port()));
+                    double busyBefore = CpuMeter.machineBusyShare(1000);
+                    CpuMeter.Reading cpuBefore = cpu.read();
                     long started = System.nanoTime();
                     List<List<JsonNode>> results = pushAll(pushers, devices, outboxes);
                     double seconds = (System.nanoTime() - started) / 1e9;
+                    CpuMeter.Usage used = CpuMeter.between(cpuBefore, cpu.read());
                     say(String.format("applied in %.2f s", seconds));
 
                     Map<String, Integer> outcomes = new TreeMap<>();
@@ -183,6 +190,14 @@ final class ReconcileBenchmark {
                     out.put("repush_seconds", round(repushSeconds, 3));
                     out.put("performances", shows.size());
                     out.put("server_peak_rss_mb", round(rss.peakMb(), 1));
+                    out.put("server_cpu_s", round(used.process(), 2));
+                    out.put("database_cpu_s", db == Db.POSTGRESQL ? round(used.database(), 2) : null);
+                    out.put("driver_cpu_s", round(used.self(), 2));
+                    out.put("other_processes_cpu_s", round(used.others(), 2));
+                    out.put("server_cpu_ms_per_command", round(used.process() * 1000 / total, 3));
+                    out.put("database_cpu_ms_per_command", db == Db.POSTGRESQL ? round(used.database() * 1000 / total, 3) : null);
+                    out.put("machine_busy_before_pct", round(busyBefore * 100, 1));
+                    out.put("server_jvm_options", settings.serverJvmOptions());
                     boolean met = seconds <= 10 && check.oversold() == 0 && (headAfter - headBefore) + notReplayed + differing == 0;
                     out.put("targets", Map.of("seconds_max", 10, "oversold", 0, "repush_changes", 0));
                     out.put("targets_met", met);

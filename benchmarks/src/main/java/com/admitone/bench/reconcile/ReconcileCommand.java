@@ -42,6 +42,9 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--server-xmx", description = "server heap limit (default: ${DEFAULT-VALUE})")
     String serverMaxHeap = "256m";
 
+    @Option(names = "--server-jvm-opt", description = "extra JVM option for the server process (repeatable), e.g. -XX:StartFlightRecording=...")
+    List<String> serverJvmOptions = new java.util.ArrayList<>();
+
     @Option(names = "--results-dir", description = "where to write the JSON (default: <repo>/benchmarks/results)")
     Path resultsDir;
 
@@ -56,7 +59,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         Path repo = RepoRoot.find();
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
         ReconcileBenchmark bench = new ReconcileBenchmark(new ReconcileBenchmark.Settings(devices, commands, batch, seed,
-                serverMaxHeap, repo.resolve("benchmarks").resolve("target").resolve("bench-logs")));
+                serverMaxHeap, serverJvmOptions, repo.resolve("benchmarks").resolve("target").resolve("bench-logs")));
         List<ReconcileBenchmark.Db> dbs = switch (db) {
             case sqlite -> List.of(ReconcileBenchmark.Db.SQLITE);
             case postgresql -> List.of(ReconcileBenchmark.Db.POSTGRESQL);

@@ -208,6 +208,9 @@ public final class AllotmentService {
                         + "allotted_until_ms = NULL, version = version + 1 WHERE performance_id = ? AND state = ? AND allotment_id = ? "
                         + "AND seat_id IN (?*)", seatIds,
                 SeatAction.SELL.to(), orderId, allotment.performanceId, SeatState.ALLOTTED, allotment.id);
+        if (changed == seatIds.size()) {
+            return new ArrayList<>(seatIds);
+        }
         return changed == 0 ? List.of() : soldTo(ctx.session(), allotment.performanceId, orderId, seatIds);
     }
 

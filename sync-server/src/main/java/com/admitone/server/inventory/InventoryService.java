@@ -38,11 +38,41 @@ public final class InventoryService {
 
     /** Loads a performance that must exist and be on sale. */
     public static Performance onSale(Session session, Long performanceId) {
-        Performance performance = requirePerformance(session, performanceId);
+        return requireOnSale(requirePerformance(session, performanceId));
+    }
+
+    /** As {@link #onSale(Session, Long)}, read once per transaction ({@link #requirePerformance(WriteContext, Long)}). */
+    public static Performance onSale(WriteContext ctx, Long performanceId) {
+        return requireOnSale(requirePerformance(ctx, performanceId));
+    }
+
+    private static Performance requireOnSale(Performance performance) {
         if (performance.status() != PerformanceStatus.ON_SALE) {
-            throw new ApiException(ErrorCode.NOT_ON_SALE, "Performance " + performanceId + " is " + performance.status() + ".");
+            throw new ApiException(ErrorCode.NOT_ON_SALE, "Performance " + performance.id() + " is " + performance.status() + ".");
         }
         return performance;
+    }
+
+    /**
+     * The performance, read once per transaction: every sale of a group reads it, and only
+     * {@link #performanceToChange} changes it. A detached copy, to read from only.
+     */
+    public static Performance requirePerformance(WriteContext ctx, Long performanceId) {
+        if (performanceId == null) {
+            return requirePerformance(ctx.session(), null);
+        }
+        return ctx.remember(new PerformanceKey(performanceId), () -> requirePerformance(ctx.session(), performanceId));
+    }
+
+    /** The performance to change; later reads in the transaction see the change. */
+    public static Performance performanceToChange(WriteContext ctx, Long performanceId) {
+        if (performanceId != null) {
+            ctx.forget(new PerformanceKey(performanceId));
+        }
+        return requirePerformance(ctx.session(), performanceId);
+    }
+
+    private record PerformanceKey(long id) {
     }
 
     public static Performance requirePerformance(Session session, Long performanceId) {
@@ -213,16 +243,18 @@ public final class InventoryService {
             return;
         }
         Session session = ctx.session();
+        // All or none: a sale refused because one seat went leaves the others untouched, so the
+        // refusal has nothing to roll back.
         int changed;
         if (hold == null) {
-            changed = Sql.update(session, "UPDATE seat_state SET state = ?, order_id = ?, version = version + 1 "
-                    + "WHERE performance_id = ? AND state = ? AND seat_id IN (?*)", seatIds,
-                    SeatAction.SELL.to(), orderId, performanceId, SeatState.FREE);
+            changed = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, version = version + 1",
+                    List.of(SeatAction.SELL.to(), orderId), "performance_id = ? AND state = ?",
+                    List.of(performanceId, SeatState.FREE), "seat_id", seatIds);
         } else {
-            changed = Sql.update(session, "UPDATE seat_state SET state = ?, order_id = ?, hold_id = NULL, hold_expires_ms = NULL, "
-                    + "hold_device_id = NULL, version = version + 1 WHERE performance_id = ? AND state = ? AND hold_id = ? "
-                    + "AND hold_expires_ms > ? AND seat_id IN (?*)", seatIds,
-                    SeatAction.SELL.to(), orderId, performanceId, SeatState.HELD, hold.id, ctx.now());
+            changed = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, hold_id = NULL, hold_expires_ms = NULL, "
+                    + "hold_device_id = NULL, version = version + 1", List.of(SeatAction.SELL.to(), orderId),
+                    "performance_id = ? AND state = ? AND hold_id = ? AND hold_expires_ms > ?",
+                    List.of(performanceId, SeatState.HELD, hold.id, ctx.now()), "seat_id", seatIds);
         }
         if (changed != seatIds.size()) {
             throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id,

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Devices' own ticket keys (DESIGN.md invariant 4): certifies a device's Ed25519 public key with the
@@ -24,6 +25,14 @@ import java.util.Map;
 public final class DeviceKeys {
     /** How long a certificate runs; a device re-keys through {@code POST /api/devices/key} before then. */
     public static final Duration CERTIFICATE_LIFE = Duration.ofDays(365);
+
+    /**
+     * Decoded public keys by their Base64. Decoding validates the point (a scalar multiplication,
+     * dearer than the signature check itself) and every offline sale looks its device's keys up,
+     * so each key is decoded once. A key's bytes never change; revocation is read from the table.
+     */
+    private static final Map<String, VerifyingKey> DECODED = new ConcurrentHashMap<>();
+    private static final int MAX_DECODED = 10_000;
 
     private final TicketSigner signer;
 
@@ -71,6 +80,7 @@ public final class DeviceKeys {
 
     /** Marks every key of a revoked device revoked and tells every gate through the feed. */
     public static void revokeAll(WriteContext ctx, String deviceId) {
+        ctx.forget(new KeysOf(deviceId));
         for (DeviceKeyRecord record : keysOf(ctx.session(), deviceId)) {
             if (!record.revoked) {
                 record.revoked = true;
@@ -88,13 +98,39 @@ public final class DeviceKeys {
      * The keys that may have signed a device's ticket at {@code signedAt}: certified for that device,
      * not revoked, the certificate not run out by then. Keyed by key id.
      */
-    public static Map<String, VerifyingKey> signingKeysOf(Session session, String deviceId, Instant signedAt) {
+    public static Map<String, VerifyingKey> signingKeysOf(WriteContext ctx, String deviceId, Instant signedAt) {
         Map<String, VerifyingKey> keys = new HashMap<>();
-        for (DeviceKeyRecord record : keysOf(session, deviceId)) {
+        // Read once per transaction: a device's batch of offline sales checks the same keys.
+        List<DeviceKeyRecord> records = ctx.remember(new KeysOf(deviceId), () -> keysOf(ctx.session(), deviceId));
+        for (DeviceKeyRecord record : records) {
             if (!record.revoked && !signedAt.isAfter(record.notAfter)) {
-                keys.put(record.keyId, VerifyingKey.ofBase64(record.publicKey));
+                keys.put(record.keyId, decoded(record.publicKey));
             }
         }
         return keys;
+    }
+
+    /** Every key ever certified for the device, decoded, by key id; revoked and run-out ones too. */
+    public static Map<String, VerifyingKey> decodedKeysOf(Session session, String deviceId) {
+        Map<String, VerifyingKey> keys = new HashMap<>();
+        for (DeviceKeyRecord record : keysOf(session, deviceId)) {
+            keys.put(record.keyId, decoded(record.publicKey));
+        }
+        return keys;
+    }
+
+    private record KeysOf(String deviceId) {
+    }
+
+    private static VerifyingKey decoded(String publicKeyBase64) {
+        VerifyingKey key = DECODED.get(publicKeyBase64);
+        if (key == null) {
+            if (DECODED.size() >= MAX_DECODED) {
+                DECODED.clear();
+            }
+            key = VerifyingKey.ofBase64(publicKeyBase64);
+            DECODED.put(publicKeyBase64, key);
+        }
+        return key;
     }
 }

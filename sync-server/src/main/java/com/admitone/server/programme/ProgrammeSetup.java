@@ -142,7 +142,7 @@ public final class ProgrammeSetup {
         if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "Give a reason of up to 200 characters.");
         }
-        Performance performance = InventoryService.requirePerformance(ctx.session(), command.performanceId());
+        Performance performance = InventoryService.performanceToChange(ctx, command.performanceId());
         PerformanceStatus from = performance.status;
         if (from != command.status()) {
             if (!from.next().contains(command.status())) {
@@ -165,7 +165,7 @@ public final class ProgrammeSetup {
         if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 200) {
             throw new ApiException(ErrorCode.REASON_REQUIRED, "Give a reason of up to 200 characters.");
         }
-        Performance performance = InventoryService.requirePerformance(ctx.session(), command.performanceId());
+        Performance performance = InventoryService.performanceToChange(ctx, command.performanceId());
         ProvisionalPolicy from = performance.provisionalPolicy;
         if (from != command.policy()) {
             performance.provisionalPolicy = command.policy();

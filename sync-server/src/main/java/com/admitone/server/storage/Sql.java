@@ -33,10 +33,53 @@ public final class Sql {
         });
     }
 
+    /**
+     * {@code UPDATE table SET set WHERE where AND column IN (list)}, but only if every row of the
+     * list matches {@code where}: all rows or none change, so a refusal (some seat no longer free)
+     * leaves nothing written that would have to be rolled back. Returns the rows changed.
+     */
+    public static int updateAllOrNone(Session session, String table, String set, List<Object> setParams, String where,
+                                      List<Object> whereParams, String column, Collection<?> list) {
+        String in = expand(" AND " + column + " IN (?*)", list.size());
+        String sql = "UPDATE " + table + " SET " + set + " WHERE " + where + in
+                + " AND (SELECT COUNT(*) FROM " + table + " WHERE " + where + in + ") = ?";
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (List<?> values : List.of(setParams, whereParams, List.copyOf(list), whereParams, List.copyOf(list))) {
+                    for (Object value : values) {
+                        set(statement, index++, value);
+                    }
+                }
+                statement.setInt(index, list.size());
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     public static <T> List<T> query(Session session, String sql, Collection<?> list, RowReader<T> reader, Object... params) {
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(expand(sql, list.size()))) {
                 bind(statement, list, params);
+                List<T> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(reader.read(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** A query written out in full, its parameters in order. */
+    public static <T> List<T> select(Session session, String sql, List<?> params, RowReader<T> reader) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Object param : params) {
+                    set(statement, index++, param);
+                }
                 List<T> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {

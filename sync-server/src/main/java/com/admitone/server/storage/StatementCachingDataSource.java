@@ -1,7 +1,6 @@
 package com.admitone.server.storage;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,13 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Hands out SQLite connections that keep their prepared statements. The SQLite driver compiles a
@@ -26,14 +23,12 @@ import java.util.logging.Logger;
  * connection's cache (its parameters, batch and result set cleared) and the next
  * {@code prepareStatement} of the same SQL reuses it. PostgreSQL's driver has a cache of its own.
  */
-final class StatementCachingDataSource implements DataSource {
+final class StatementCachingDataSource extends DelegatingDataSource {
     /** Statements kept per connection; the server's SQL is a fixed set, far below this. */
     static final int MAX_CACHED = 256;
 
-    private final DataSource target;
-
     StatementCachingDataSource(DataSource target) {
-        this.target = target;
+        super(target);
     }
 
     @Override
@@ -188,43 +183,5 @@ final class StatementCachingDataSource implements DataSource {
         } catch (SQLException ignored) {
             // Freeing a statement the connection no longer needs; nothing depends on it.
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || target.isWrapperFor(iface);
     }
 }

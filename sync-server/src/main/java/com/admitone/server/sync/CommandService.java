@@ -19,6 +19,7 @@ import com.admitone.server.sales.OfflineSales;
 import com.admitone.server.programme.ProgrammeSetup;
 import com.admitone.server.sales.SalesService;
 import com.admitone.server.storage.Sql;
+import com.admitone.server.storage.WriteTracking;
 import com.admitone.server.storage.InstantMillisConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,9 +50,13 @@ import java.util.concurrent.TimeoutException;
  * and changes nothing; a refusal is stored too, so a retry gets the same answer.
  *
  * <p>Commands from all callers go through one applier thread that commits them in groups: one
- * transaction (and on PostgreSQL one WAL flush) for every command waiting, each command inside
- * its own savepoint so a refusal undoes only that command. A group that fails as a whole is
- * retried one command at a time. An HTTP request is answered only after its commands committed.
+ * transaction (and on PostgreSQL one WAL flush) for every command waiting. A refusal must undo
+ * only its own command. Nearly every refusal comes before the command wrote anything (checks
+ * first, all-or-nothing seat updates), so a group first runs without savepoints and a refused
+ * command is simply forgotten; if a command is refused after it wrote ({@link WriteTracking}),
+ * the group is rolled back and run again with a savepoint per command. A group that fails as a
+ * whole is retried one command at a time. An HTTP request is answered only after its commands
+ * committed.
  */
 public final class CommandService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
@@ -159,6 +164,19 @@ public final class CommandService implements AutoCloseable {
                 sales.presign(sale);
             }
         }
+        List<Commands.SellOffline> offlineSales = batch.commands().stream().map(CommandEnvelope::command)
+                .filter(Commands.SellOffline.class::isInstance).map(Commands.SellOffline.class::cast).toList();
+        if (offline != null && !offlineSales.isEmpty()) {
+            try {
+                writer.database().read(session -> {
+                    offline.preverify(session, principal.deviceId(), offlineSales);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // Only a head start: the applier checks every signature preverify did not.
+                log.debug("could not check offline tickets ahead", e);
+            }
+        }
         try {
             return applyQueued(principal, batch, answers, received);
         } finally {
@@ -166,6 +184,9 @@ public final class CommandService implements AutoCloseable {
                 if (envelope.command() instanceof Commands.SellSeats sale) {
                     sales.discardPresigned(sale);
                 }
+            }
+            if (offline != null && !offlineSales.isEmpty()) {
+                offline.discardPreverified(offlineSales);
             }
         }
     }
@@ -242,7 +263,11 @@ public final class CommandService implements AutoCloseable {
     private int applyGroup(List<Pending> group) {
         List<CommandResult> results;
         try {
-            results = writer.write(Principal.SYSTEM, ctx -> applyInOneTransaction(ctx, group)).value();
+            try {
+                results = writer.write(Principal.SYSTEM, ctx -> applyInOneTransaction(ctx, group, false)).value();
+            } catch (UndoNeeded e) {
+                results = writer.write(Principal.SYSTEM, ctx -> applyInOneTransaction(ctx, group, true)).value();
+            }
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 log.error("command {} failed", group.get(0).envelope().key(), e);
@@ -263,10 +288,22 @@ public final class CommandService implements AutoCloseable {
         return results.size();
     }
 
-    private List<CommandResult> applyInOneTransaction(WriteContext ctx, List<Pending> group) {
+    /**
+     * Thrown when a command was refused after it wrote, in a group run without savepoints: the
+     * group's transaction is rolled back and the group run again with them.
+     */
+    private static final class UndoNeeded extends RuntimeException {
+        UndoNeeded() {
+            super("a refused command had written; the group runs again with savepoints", null, false, false);
+        }
+    }
+
+    private List<CommandResult> applyInOneTransaction(WriteContext ctx, List<Pending> group, boolean savepoints) {
         Session session = ctx.session();
         List<String> keys = group.stream().map(p -> p.envelope().key().toString()).distinct().toList();
         Map<String, StoredResult> known = new HashMap<>(storedResults(session, keys));
+        sales.prefetchIds(ctx, group.stream().filter(p -> !known.containsKey(p.envelope().key().toString()))
+                .map(p -> p.envelope().command()).toList());
         CommandResult[] results = new CommandResult[group.size()];
         int[] lastChange = new int[group.size()];
         boolean[] fresh = new boolean[group.size()];
@@ -289,12 +326,17 @@ public final class CommandService implements AutoCloseable {
             ctx.actAs(pending.principal(), envelope.deviceTime());
             Command command = envelope.command();
             int mark = ctx.changeMark();
+            WriteContext.UndoMark undoMark = ctx.undoMark();
             if (!rolesFor(command).contains(pending.principal().role())) {
                 results[i] = rejection(envelope, new ApiException(ErrorCode.FORBIDDEN_ROLE,
                         "The " + pending.principal().role().wireName() + " role may not " + typeOf(command) + "."), ctx.now());
             } else {
-                session.flush();
-                Savepoint savepoint = session.doReturningWork(connection -> connection.setSavepoint());
+                Savepoint savepoint = null;
+                if (savepoints) {
+                    session.flush();
+                    savepoint = session.doReturningWork(connection -> connection.setSavepoint());
+                }
+                long writes = WriteTracking.writes();
                 try {
                     Map<String, Object> data = dispatch(ctx, command, envelope.deviceTime());
                     // Written and forgotten: later commands of the group must not dirty-check this one's entities.
@@ -302,7 +344,10 @@ public final class CommandService implements AutoCloseable {
                     session.clear();
                     results[i] = new CommandResult(envelope.key(), statusOf(data), null, null, data, 0, ctx.now(), false);
                 } catch (ApiException refusal) {
-                    undo(ctx, savepoint, mark);
+                    if (savepoint == null && WriteTracking.writes() != writes) {
+                        throw new UndoNeeded();
+                    }
+                    undo(ctx, savepoint, mark, undoMark);
                     results[i] = rejection(envelope, refusal, ctx.now());
                 }
             }
@@ -328,12 +373,18 @@ public final class CommandService implements AutoCloseable {
         return List.copyOf(java.util.Arrays.asList(results).subList(0, count));
     }
 
-    /** Rolls a refused command back to its savepoint and forgets what it recorded for the feed. */
-    private static void undo(WriteContext ctx, Savepoint savepoint, int mark) {
+    /**
+     * Forgets a refused command: what it left unflushed in the session, what it recorded for the
+     * feed, the audit trail and the ids it claimed and, if it may have written, what it wrote
+     * (back to its savepoint; {@code savepoint} is null when it wrote nothing).
+     */
+    private static void undo(WriteContext ctx, Savepoint savepoint, int mark, WriteContext.UndoMark undoMark) {
         Session session = ctx.session();
         session.clear();
-        session.doWork(connection -> connection.rollback(savepoint));
-        ctx.discardChangesSince(mark);
+        if (savepoint != null) {
+            session.doWork(connection -> connection.rollback(savepoint));
+        }
+        ctx.discardSince(mark, undoMark);
     }
 
     private static CommandResult rejection(CommandEnvelope envelope, ApiException refusal, Instant now) {

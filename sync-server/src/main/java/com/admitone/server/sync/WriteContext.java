@@ -8,7 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One write transaction as the services see it: the session, who is acting, the server time of
@@ -20,6 +27,10 @@ public final class WriteContext {
     private final Instant now;
     private final ChangeFeed.Recorder changes;
     private final ObjectMapper json;
+    private final List<AuditEntry> audits = new ArrayList<>();
+    private final Map<Object, Object> remembered = new HashMap<>();
+    private final List<String> claimed = new ArrayList<>();
+    private final Set<String> claimedSet = new HashSet<>();
     private long lastSeq;
     private Instant deviceTime;
 
@@ -52,9 +63,13 @@ public final class WriteContext {
         changes.delete(entity, String.valueOf(id));
     }
 
-    /** Records who did what to which thing; {@code detail} is turned into JSON. */
+    /**
+     * Records who did what to which thing; {@code detail} is turned into JSON. Entries are stored
+     * with the feed's, when the transaction finishes: nothing reads them before, and a group of
+     * commands then writes all its entries in one statement instead of one per command.
+     */
     public void audit(String action, String entity, Object entityId, Object detail) {
-        session.persist(new AuditEntry(UUID.randomUUID().toString(), now, principal.userId(), principal.username(),
+        audits.add(new AuditEntry(UUID.randomUUID().toString(), now, principal.userId(), principal.username(),
                 principal.deviceId(), action, entity, String.valueOf(entityId), toJson(detail)).withDeviceTime(deviceTime));
     }
 
@@ -85,13 +100,57 @@ public final class WriteContext {
         return deviceTime;
     }
 
+    /**
+     * A row read once per transaction instead of once per command: a group of commands reads the
+     * same performances and device keys again and again. Not for anything the transaction may
+     * change unless whoever changes it calls {@link #forget}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remember(Object key, Supplier<T> read) {
+        Object known = remembered.get(key);
+        if (known == null) {
+            known = read.get();
+            remembered.put(key, known);
+        }
+        return (T) known;
+    }
+
+    public void forget(Object key) {
+        remembered.remove(key);
+    }
+
     /** A mark in the recorded changes, to discard what a refused command recorded after it. */
     int changeMark() {
         return changes.mark();
     }
 
-    void discardChangesSince(int mark) {
-        changes.truncate(mark);
+    /**
+     * Records that this transaction takes these ids (of new orders, tickets, payments, order
+     * numbers), so a later command of it cannot take them again; see {@code sales.NewIds}.
+     */
+    public void claim(List<String> ids) {
+        claimed.addAll(ids);
+        claimedSet.addAll(ids);
+    }
+
+    public boolean claimed(String id) {
+        return claimedSet.contains(id);
+    }
+
+    /** Where the audit entries and claimed ids stand, to discard what a refused command recorded after it. */
+    record UndoMark(int audits, int claims) {
+    }
+
+    UndoMark undoMark() {
+        return new UndoMark(audits.size(), claimed.size());
+    }
+
+    void discardSince(int changeMark, UndoMark undo) {
+        changes.truncate(changeMark);
+        audits.subList(undo.audits(), audits.size()).clear();
+        List<String> dropped = claimed.subList(undo.claims(), claimed.size());
+        dropped.forEach(claimedSet::remove);
+        dropped.clear();
     }
 
     /**
@@ -100,6 +159,8 @@ public final class WriteContext {
      * same transaction; anything recorded later is numbered when the transaction finishes.
      */
     long publishNow() {
+        audits.forEach(session::persist);
+        audits.clear();
         int count = changes.mark();
         long first = changes.flush(session, now);
         if (first > 0) {
