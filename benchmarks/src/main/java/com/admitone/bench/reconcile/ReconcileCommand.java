@@ -39,6 +39,10 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed for seat choice (default: ${DEFAULT-VALUE})")
     long seed = 7;
 
+    @Option(names = "--warmup-commands",
+            description = "offline commands per device pushed untimed on other performances first; 0 for none (default: ${DEFAULT-VALUE})")
+    int warmupCommands = 300;
+
     @Option(names = "--server-xmx", description = "server heap limit (default: ${DEFAULT-VALUE})")
     String serverMaxHeap = "256m";
 
@@ -53,12 +57,12 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (devices < 1 || commands < 10 || batch < 1) {
+        if (devices < 1 || commands < 10 || batch < 1 || warmupCommands < 0) {
             throw new IllegalArgumentException("--devices >= 1, --commands >= 10, --batch >= 1");
         }
         Path repo = RepoRoot.find();
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
-        ReconcileBenchmark bench = new ReconcileBenchmark(new ReconcileBenchmark.Settings(devices, commands, batch, seed,
+        ReconcileBenchmark bench = new ReconcileBenchmark(new ReconcileBenchmark.Settings(devices, commands, batch, seed, warmupCommands,
                 serverMaxHeap, serverJvmOptions, repo.resolve("benchmarks").resolve("target").resolve("bench-logs")));
         List<ReconcileBenchmark.Db> dbs = switch (db) {
             case sqlite -> List.of(ReconcileBenchmark.Db.SQLITE);

@@ -54,7 +54,9 @@ class ServerDownIT {
             // The till finds out by itself: its next sync (a local write asks for one) fails and it is offline.
             OfflineSales.Recorded sale = till.sales.sell(SaleCommands.adultCashSale(till.store, performance, seats), till.author());
             assertThat(sale.kind()).isEqualTo(OfflineSales.Kind.GUARANTEED);
-            awaitTrue(() -> !till.engine.status().online(), 10_000);
+            // A request in flight when the server went away may wait out the test client's generous read
+            // timeout (30 s, ClientUnderTest) before it fails: the till needs that long at worst.
+            awaitTrue(() -> !till.engine.status().online(), 45_000);
             UUID refunded = sale.command().lines().get(2).line().ticketId();
             till.refunds.refund(sale.command().orderId(), List.of(refunded), "wrong day", till.author());
             awaitTrue(() -> till.engine.status().waiting() == 2, 5_000);
