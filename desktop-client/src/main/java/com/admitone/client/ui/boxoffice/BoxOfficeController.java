@@ -15,6 +15,7 @@ import com.admitone.client.ui.boxoffice.seatmap.PriceZone;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapLegend;
 import com.admitone.client.ui.boxoffice.seatmap.SeatMapView;
 import com.admitone.client.ui.boxoffice.seatmap.SeatStatus;
+import com.admitone.client.ui.common.AmountText;
 import com.admitone.client.ui.common.ChoiceText;
 import com.admitone.client.ui.common.Failures;
 import com.admitone.client.ui.common.Strings;
@@ -686,7 +687,6 @@ public final class BoxOfficeController {
                 plan.prices().get(a).getOrDefault(PriceType.ADULT, 0L)));
         return zones;
     }
-
 
     private final Map<Long, Spinner<Integer>> areaSpinners = new HashMap<>();
     private final Map<Long, Label> areaFree = new HashMap<>();

@@ -1,6 +1,7 @@
 package com.admitone.client.ui.boxoffice;
 
 import com.admitone.client.sales.Basket;
+import com.admitone.client.ui.common.AmountText;
 import com.admitone.model.order.PaymentMethod;
 
 /**

@@ -2,6 +2,7 @@ package com.admitone.client.ui.shell;
 
 import com.admitone.client.ClientServices;
 import com.admitone.client.offline.OfflineSettings;
+import com.admitone.client.ui.common.AmountText;
 import com.admitone.client.ui.common.Strings;
 import com.admitone.client.ui.common.Tasks;
 import com.admitone.client.ui.common.Theme;
@@ -10,9 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Settings of this computer: the theme, and working offline (how long the server may stay silent
@@ -52,7 +50,7 @@ public final class SettingsController {
         Tasks.create(() -> new Object[]{settings.offlineAfter().toSeconds(), settings.refundLimitMinor()})
                 .onSuccess(r -> {
                     offlineAfterField.setText(Long.toString((Long) r[0]));
-                    refundLimitField.setText(BigDecimal.valueOf((Long) r[1]).movePointLeft(2).toPlainString());
+                    refundLimitField.setText(AmountText.of((Long) r[1]));
                 })
                 .runOn(services.background());
     }
@@ -63,8 +61,10 @@ public final class SettingsController {
         long limit;
         try {
             seconds = Integer.parseInt(offlineAfterField.getText().trim());
-            limit = new BigDecimal(refundLimitField.getText().trim().replace(',', '.')).movePointRight(2)
-                    .setScale(0, RoundingMode.HALF_UP).longValueExact();
+            if (refundLimitField.getText().isBlank()) {
+                throw new IllegalArgumentException("no limit typed");
+            }
+            limit = AmountText.toMinor(refundLimitField.getText());
         } catch (RuntimeException e) {
             offlineMessage.setText("Enter whole seconds and an amount such as 100.00.");
             return;

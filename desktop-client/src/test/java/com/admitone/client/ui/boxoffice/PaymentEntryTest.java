@@ -1,5 +1,6 @@
 package com.admitone.client.ui.boxoffice;
 
+import com.admitone.client.ui.common.AmountText;
 import com.admitone.model.order.PaymentMethod;
 import org.junit.jupiter.api.Test;
 

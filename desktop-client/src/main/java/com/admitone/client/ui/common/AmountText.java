@@ -1,19 +1,19 @@
-package com.admitone.client.ui.boxoffice;
+package com.admitone.client.ui.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * Amounts as the cashier types them ("12.50", "12,50", "£12") and as a field is pre-filled
- * ("12.50"), in minor units with two decimals. Shared by payments and discounts, so every money
- * field of the box office reads the same way.
+ * ("12.50"), in minor units with two decimals. Shared by payments, discounts and the offline refund
+ * limit in Settings, so every money field reads the same way.
  */
-final class AmountText {
+public final class AmountText {
     private AmountText() {
     }
 
     /** Blank is zero; anything but digits and one decimal point or comma is ignored. */
-    static long toMinor(String text) {
+    public static long toMinor(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
@@ -29,7 +29,7 @@ final class AmountText {
     }
 
     /** Without currency or grouping, so the cashier can edit it and it parses back. */
-    static String of(long minor) {
+    public static String of(long minor) {
         return BigDecimal.valueOf(minor).movePointLeft(2).toPlainString();
     }
 }
