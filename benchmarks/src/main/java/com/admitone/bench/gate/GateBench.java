@@ -132,6 +132,8 @@ public final class GateBench implements Callable<Integer> {
             Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
             long[] image = new long[scans];
             long[] floor = new long[scans];
+            long[] imageDecode = new long[scans];
+            long[] imageScan = new long[scans];
             for (int i = -warmup; i < scans; i++) {
                 BufferedImage frame = frames.get(Math.floorMod(i, photos));
                 long t0 = System.nanoTime();
@@ -146,11 +148,14 @@ public final class GateBench implements Callable<Integer> {
                 }
                 long t1 = System.nanoTime();
                 java.util.Optional<String> text = decoder.decodeFrame(frame);
+                long tDecoded = System.nanoTime();
                 GateScan scan = text.map(t -> gate.scan(t, settings)).orElse(null);
                 long t2 = System.nanoTime();
                 if (i >= 0) {
                     floor[i] = t1 - t0;
                     image[i] = t2 - t1;
+                    imageDecode[i] = tDecoded - t1;
+                    imageScan[i] = t2 - tDecoded;
                     verdicts.merge(scan == null ? Verdict.UNREADABLE : scan.kind(), 1, Integer::sum);
                 }
             }
@@ -167,6 +172,10 @@ public final class GateBench implements Callable<Integer> {
             result.put("scans_per_path", scans);
             result.put("image_p50_ms", ms(percentile(image, 50)));
             result.put("image_p99_ms", ms(percentile(image, 99)));
+            result.put("image_decode_p50_ms", ms(percentile(imageDecode, 50)));
+            result.put("image_decode_p99_ms", ms(percentile(imageDecode, 99)));
+            result.put("image_scan_p50_ms", ms(percentile(imageScan, 50)));
+            result.put("image_scan_p99_ms", ms(percentile(imageScan, 99)));
             result.put("wedge_p50_ms", ms(percentile(wedge, 50)));
             result.put("wedge_p99_ms", ms(percentile(wedge, 99)));
             result.put("floor_p50_ms", ms(percentile(floor, 50)));

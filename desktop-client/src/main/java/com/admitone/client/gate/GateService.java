@@ -2,6 +2,7 @@ package com.admitone.client.gate;
 
 import com.admitone.client.store.LocalStore;
 import com.admitone.client.store.Outbox;
+import com.admitone.client.store.PreparedConnection;
 import com.admitone.client.store.replica.ScanEntry;
 import com.admitone.model.gate.GateVerdict;
 import com.admitone.model.gate.ScanMode;
@@ -10,6 +11,7 @@ import com.admitone.model.sync.Commands;
 import com.admitone.model.ticket.TicketToken;
 import org.hibernate.Session;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,16 +49,18 @@ public final class GateService {
      */
     public GateScan scan(String text, GateSettings settings) {
         Outbox.Author who = author.get();
-        // Without an fsync: the next person in the queue must not wait on the disk (see writeWithoutSync).
-        return store.writeWithoutSync(session -> {
+        // Without an fsync, on statements prepared once: the next person in the queue must not wait
+        // on the disk or on SQL being parsed again (see LocalStore.writeQuickly).
+        return store.writeQuickly(db -> {
             Instant now = scanTime();
-            GateVerdict verdict = GateVerdict.verdict(text, new ReplicaGateContext(session, settings, now), settings.mode());
+            ReplicaGateContext replica = new ReplicaGateContext(db, settings, now);
+            GateVerdict verdict = GateVerdict.verdict(text, replica, settings.mode());
             if (verdict.verdict() == Verdict.ADMIT && verdict.token().admits() > 1) {
                 int mayEnter = verdict.token().admits() - verdict.admittedBefore();
-                return new GateScan(null, now, verdict, placeOf(session, verdict), 0, mayEnter);
+                return new GateScan(null, now, verdict, placeOf(replica, verdict), 0, mayEnter);
             }
-            UUID scanId = record(session, who, settings, now, verdict, 1).get(0);
-            return new GateScan(scanId, now, verdict, placeOf(session, verdict));
+            UUID scanId = record(db, who, settings, now, verdict, 1).get(0);
+            return new GateScan(scanId, now, verdict, placeOf(replica, verdict));
         });
     }
 
@@ -71,16 +75,17 @@ public final class GateService {
             throw new IllegalArgumentException("a headcount is at least one person");
         }
         Outbox.Author who = author.get();
-        return store.writeWithoutSync(session -> {
+        return store.writeQuickly(db -> {
             Instant now = scanTime();
-            GateVerdict verdict = GateVerdict.verdict(text, new ReplicaGateContext(session, settings, now), ScanMode.ENTRY);
+            ReplicaGateContext replica = new ReplicaGateContext(db, settings, now);
+            GateVerdict verdict = GateVerdict.verdict(text, replica, ScanMode.ENTRY);
             if (verdict.verdict() != Verdict.ADMIT) {
-                UUID scanId = record(session, who, settings, now, verdict, 1).get(0);
-                return new GateScan(scanId, now, verdict, placeOf(session, verdict));
+                UUID scanId = record(db, who, settings, now, verdict, 1).get(0);
+                return new GateScan(scanId, now, verdict, placeOf(replica, verdict));
             }
             int admitted = Math.min(people, verdict.token().admits() - verdict.admittedBefore());
-            List<UUID> ids = record(session, who, settings, now, verdict, admitted);
-            return new GateScan(ids.get(0), now, verdict, placeOf(session, verdict), admitted, 0);
+            List<UUID> ids = record(db, who, settings, now, verdict, admitted);
+            return new GateScan(ids.get(0), now, verdict, placeOf(replica, verdict), admitted, 0);
         });
     }
 
@@ -101,33 +106,30 @@ public final class GateService {
      * Stores {@code people} scans with the same verdict (one per person through the gate, each with its
      * own id) in the replica and as one {@code RecordScans} command in the outbox, in the caller's transaction.
      */
-    private List<UUID> record(Session session, Outbox.Author who, GateSettings settings, Instant now, GateVerdict verdict,
-                              int people) {
+    private List<UUID> record(PreparedConnection db, Outbox.Author who, GateSettings settings, Instant now, GateVerdict verdict,
+                              int people) throws SQLException {
         TicketToken token = verdict.token();
         String ticketId = token == null ? null : token.ticketId().toString();
         Long performanceId = token == null ? null : token.performanceId();
         String mode = settings.mode().name();
         List<UUID> ids = new ArrayList<>(people);
-        List<ScanEntry> entries = new ArrayList<>(people);
         List<Commands.ScanRecord> records = new ArrayList<>(people);
         for (int i = 0; i < people; i++) {
             UUID scanId = UUID.randomUUID();
             ids.add(scanId);
-            entries.add(ScanEntry.local(scanId.toString(), ticketId, performanceId, settings.gate(), mode,
-                    verdict.verdict().name(), now, who.deviceId()));
+            ScanEntry.insertLocal(db, scanId.toString(), ticketId, performanceId, settings.gate(), mode,
+                    verdict.verdict().name(), now, who.deviceId());
             records.add(new Commands.ScanRecord(scanId, token == null ? null : token.ticketId(), performanceId,
                     settings.gate(), now, verdict.verdict().name(), mode));
         }
-        outbox.record(session, new Commands.RecordScans(records), who, s -> {
-            entries.forEach(s::persist);
-            return null;
-        });
+        outbox.recordQuickly(db, new Commands.RecordScans(records), who);
         return ids;
     }
 
     /** Judges a text without recording anything (the scan tool's dry run). */
     public GateVerdict judge(String text, GateSettings settings) {
-        return store.read(session -> GateVerdict.verdict(text, new ReplicaGateContext(session, settings, clock.instant()),
+        // On the prepared statements too, in a transaction that writes nothing.
+        return store.writeQuickly(db -> GateVerdict.verdict(text, new ReplicaGateContext(db, settings, clock.instant()),
                 settings.mode()));
     }
 
@@ -137,8 +139,8 @@ public final class GateService {
     }
 
     /** The seat or area, only for a token whose signature verified: a forged token's fields mean nothing. */
-    private static String placeOf(Session session, GateVerdict verdict) {
-        return trusted(verdict) ? TicketPlaces.of(session, verdict.token().seatId(), verdict.token().areaId()) : null;
+    private static String placeOf(ReplicaGateContext replica, GateVerdict verdict) {
+        return trusted(verdict) ? replica.place(verdict.token().seatId(), verdict.token().areaId()) : null;
     }
 
     /** Whether the token's fields may be shown: only once its signature verified. */

@@ -1,9 +1,7 @@
 package com.admitone.client.gate;
 
-import com.admitone.client.store.replica.DeviceCertificateEntry;
-import com.admitone.client.store.replica.DeviceEntry;
-import com.admitone.client.store.replica.ScanEntry;
-import com.admitone.client.store.replica.SigningKeyEntry;
+import com.admitone.client.store.PreparedConnection;
+import com.admitone.client.store.StorageException;
 import com.admitone.client.store.replica.Ticket;
 import com.admitone.model.gate.Admission;
 import com.admitone.model.gate.GateContext;
@@ -11,8 +9,10 @@ import com.admitone.model.gate.TicketStatus;
 import com.admitone.model.gate.Verdict;
 import com.admitone.model.ticket.DeviceCertificate;
 import com.admitone.model.ticket.VerifyingKey;
-import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The gate rule's view of the local replica: trusted keys from the {@code signing_key} feed
  * entries (revoked ones left out) and from device certificates ({@code device_key}), ticket
  * statuses, and admissions from the scan table. Answers only from local data, inside the caller's
- * transaction.
+ * transaction on the store's {@link PreparedConnection} (a scan's reads are prepared once, not
+ * once per scan).
  *
  * <p>A device key is trusted while its certificate verifies under a server key that is not
  * revoked, has not run out, and neither the key nor its device is revoked. A token signed by a key
@@ -35,51 +36,69 @@ final class ReplicaGateContext implements GateContext {
     /** Decoded keys by their base64 public key: decoding and validating a point is the costly part. */
     private static final Map<String, VerifyingKey> DECODED = new ConcurrentHashMap<>();
 
-    private final Session session;
+    private final PreparedConnection db;
     private final GateSettings settings;
     private final Instant now;
     /** The key id the rule asked for (it asks before the ticket's status): the scanned token's. */
     private String scannedKeyId;
 
-    ReplicaGateContext(Session session, GateSettings settings, Instant now) {
-        this.session = session;
+    ReplicaGateContext(PreparedConnection db, GateSettings settings, Instant now) {
+        this.db = db;
         this.settings = settings;
         this.now = now;
+    }
+
+    /** A {@code signing_key} row as the rule needs it. */
+    private record ServerKey(String publicKey, boolean revoked, String deviceId) {
     }
 
     @Override
     public List<VerifyingKey> keys(String keyId) {
         scannedKeyId = keyId;
         List<VerifyingKey> keys = new ArrayList<>(1);
-        // Both tables are keyed by key id: a look-up by id skips the query parse and plan a
-        // "where keyId = :id" needs on every scan (a fifth of the wedge path's CPU).
-        SigningKeyEntry server = session.find(SigningKeyEntry.class, keyId);
-        if (server != null && !server.revoked()) {
-            VerifyingKey key = decode(server.publicKey());
-            if (key != null) {
-                keys.add(key);
+        try {
+            ServerKey server = serverKey(keyId);
+            if (server != null && !server.revoked()) {
+                VerifyingKey key = decode(server.publicKey());
+                if (key != null) {
+                    keys.add(key);
+                }
             }
-        }
-        DeviceCertificateEntry device = session.find(DeviceCertificateEntry.class, keyId);
-        if (device != null && !device.revoked()) {
-            VerifyingKey key = certifiedDeviceKey(device);
-            if (key != null) {
-                keys.add(key);
+            VerifyingKey device = certifiedDeviceKey(keyId);
+            if (device != null) {
+                keys.add(device);
             }
+        } catch (SQLException e) {
+            throw unreadable(e);
         }
         return keys;
     }
 
-    private VerifyingKey certifiedDeviceKey(DeviceCertificateEntry entry) {
-        DeviceCertificate certificate = entry.certificate();
-        if (certificate == null) {
+    private ServerKey serverKey(String keyId) throws SQLException {
+        PreparedStatement query = db.statement("select public_key, revoked, device_id from signing_key where key_id = ?");
+        query.setString(1, keyId);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? new ServerKey(row.getString(1), row.getBoolean(2), row.getString(3)) : null;
+        }
+    }
+
+    private VerifyingKey certifiedDeviceKey(String keyId) throws SQLException {
+        PreparedStatement query = db.statement("select device_id, public_key, not_after_ms, issuer_key_id, signature "
+                + "from device_certificate where key_id = ? and not revoked");
+        query.setString(1, keyId);
+        DeviceCertificate certificate;
+        try (ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                return null;
+            }
+            long notAfter = row.getLong(3);
+            certificate = row.wasNull() ? null : certificate(row.getString(1), row.getString(2), Instant.ofEpochMilli(notAfter),
+                    row.getString(4), row.getString(5));
+        }
+        if (certificate == null || deviceRevoked(certificate.deviceId())) {
             return null;
         }
-        DeviceEntry device = session.find(DeviceEntry.class, certificate.deviceId());
-        if (device != null && "REVOKED".equalsIgnoreCase(device.status())) {
-            return null;
-        }
-        SigningKeyEntry issuer = session.find(SigningKeyEntry.class, certificate.issuerKeyId());
+        ServerKey issuer = serverKey(certificate.issuerKeyId());
         VerifyingKey issuerKey = issuer == null || issuer.revoked() || issuer.deviceId() != null ? null : decode(issuer.publicKey());
         if (issuerKey == null) {
             return null;
@@ -88,6 +107,23 @@ final class ReplicaGateContext implements GateContext {
             return certificate.isValid(issuerKey, now) ? decode(certificate.publicKeyBase64()) : null;
         } catch (IllegalArgumentException malformed) {
             return null;
+        }
+    }
+
+    /** The certificate, or null when the entry is incomplete. */
+    private static DeviceCertificate certificate(String deviceId, String publicKey, Instant notAfter, String issuerKeyId,
+                                                 String signature) {
+        if (deviceId == null || publicKey == null || issuerKeyId == null || signature == null) {
+            return null;
+        }
+        return new DeviceCertificate(deviceId, publicKey, notAfter, issuerKeyId, signature);
+    }
+
+    private boolean deviceRevoked(String deviceId) throws SQLException {
+        PreparedStatement query = db.statement("select status from device where id = ?");
+        query.setString(1, deviceId);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() && "REVOKED".equalsIgnoreCase(row.getString(1));
         }
     }
 
@@ -106,35 +142,66 @@ final class ReplicaGateContext implements GateContext {
 
     @Override
     public TicketStatus ticketStatus(UUID ticketId) {
-        Ticket ticket = session.find(Ticket.class, ticketId.toString());
-        if (ticket == null) {
-            return TicketStatus.UNKNOWN;
+        try {
+            Ticket.StatusAndKey ticket = Ticket.statusAndKey(db, ticketId.toString());
+            if (ticket == null) {
+                return TicketStatus.UNKNOWN;
+            }
+            TicketStatus status = TicketStatus.fromWire(ticket.status());
+            if (!status.revoked() && scannedKeyId != null && ticket.keyId() != null && !ticket.keyId().equals(scannedKeyId)) {
+                return TicketStatus.EXCHANGED;
+            }
+            return status;
+        } catch (SQLException e) {
+            throw unreadable(e);
         }
-        TicketStatus status = TicketStatus.fromWire(ticket.status());
-        if (!status.revoked() && scannedKeyId != null && ticket.keyId() != null && !ticket.keyId().equals(scannedKeyId)) {
-            return TicketStatus.EXCHANGED;
-        }
-        return status;
-    }
-
-    @Override
-    public List<Admission> admissions(UUID ticketId) {
-        return openAdmissions(session, ticketId.toString());
     }
 
     /** Entries not followed by an exit, oldest first, across every gate this replica knows. */
-    static List<Admission> openAdmissions(Session session, String ticketId) {
+    @Override
+    public List<Admission> admissions(UUID ticketId) {
         List<Admission> open = new ArrayList<>();
-        for (ScanEntry scan : session.createSelectionQuery(
-                        "from ScanEntry where ticketId = :id and verdict in ('ADMIT', 'EXITED') order by scanned, id", ScanEntry.class)
-                .setParameter("id", ticketId).getResultList()) {
-            if (Verdict.ADMIT.name().equals(scan.verdict())) {
-                open.add(new Admission(scan.scanned(), scan.gate()));
-            } else if (!open.isEmpty()) {
-                open.remove(0);
+        try {
+            PreparedStatement query = db.statement("select verdict, scanned_ms, gate from scan "
+                    + "where ticket_id = ? and verdict in ('ADMIT', 'EXITED') order by scanned_ms, id");
+            query.setString(1, ticketId.toString());
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    if (Verdict.ADMIT.name().equals(row.getString(1))) {
+                        open.add(new Admission(Instant.ofEpochMilli(row.getLong(2)), row.getString(3)));
+                    } else if (!open.isEmpty()) {
+                        open.remove(0);
+                    }
+                }
             }
+        } catch (SQLException e) {
+            throw unreadable(e);
         }
         return open;
+    }
+
+    /** The seat label or area name of a ticket, see {@link TicketPlaces}. */
+    String place(Long seatId, Long areaId) {
+        try {
+            if (seatId != null) {
+                return TicketPlaces.seat(seatId, label("select label from seat where id = ?", seatId));
+            }
+            return areaId == null ? null : TicketPlaces.area(areaId, label("select name from ga_area where id = ?", areaId));
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private String label(String sql, long id) throws SQLException {
+        PreparedStatement query = db.statement(sql);
+        query.setLong(1, id);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+
+    private static StorageException unreadable(SQLException e) {
+        return new StorageException("The local database cannot be read: " + e.getMessage(), e);
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.hibernate.Session;
 
 import java.util.List;
 
-/** Where a ticket sits, as staff say it: the seat's label or the area's name, from the replica. */
+/** Where a ticket sits, in words staff can read out: its seat label or area name. */
 final class TicketPlaces {
     private TicketPlaces() {
     }
@@ -14,13 +14,23 @@ final class TicketPlaces {
         if (seatId != null) {
             List<String> labels = session.createSelectionQuery("select s.label from Seat s where s.id = :id", String.class)
                     .setParameter("id", seatId).getResultList();
-            return labels.isEmpty() ? "Seat " + seatId : labels.get(0);
+            return seat(seatId, labels.isEmpty() ? null : labels.get(0));
         }
         if (areaId == null) {
             return null;
         }
         List<String> names = session.createSelectionQuery("select a.name from GaArea a where a.id = :id", String.class)
                 .setParameter("id", areaId).getResultList();
-        return names.isEmpty() ? "Area " + areaId : names.get(0);
+        return area(areaId, names.isEmpty() ? null : names.get(0));
+    }
+
+    /** The seat's label, or "Seat 12" from its id while the replica does not know it. */
+    static String seat(long seatId, String label) {
+        return label == null ? "Seat " + seatId : label;
+    }
+
+    /** The area's name, or "Area 3" from its id while the replica does not know it. */
+    static String area(long areaId, String name) {
+        return name == null ? "Area " + areaId : name;
     }
 }

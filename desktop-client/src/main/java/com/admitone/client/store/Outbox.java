@@ -5,6 +5,7 @@ import com.admitone.client.store.replica.ProvisionalEffects;
 import com.admitone.model.sync.Command;
 import com.admitone.model.sync.CommandEnvelope;
 import com.admitone.model.sync.CommandResult;
+import com.admitone.model.sync.Commands;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
@@ -58,6 +59,24 @@ public final class Outbox {
         OutboxItem item = new OutboxItem(key, command.getClass().getSimpleName(), toJson(command), now, now, author.userId());
         session.persist(item);
         return item;
+    }
+
+    /**
+     * Records a gate's {@code RecordScans} inside a {@link LocalStore#writeQuickly} transaction, as
+     * the same outbox row {@link #record} writes (the columns of {@link OutboxItem}). Scans have no
+     * provisional effect on the replica: their scan rows are the caller's, in the same transaction.
+     */
+    public void recordQuickly(PreparedConnection db, Commands.RecordScans command, Author author) throws java.sql.SQLException {
+        long now = clock.instant().toEpochMilli();
+        java.sql.PreparedStatement insert = db.statement("insert into outbox (idem_key, command_type, command_json, created_ms, "
+                + "device_time_ms, user_id, status, attempts, settled) values (?, ?, ?, ?, ?, ?, 'PENDING', 0, 0)");
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, command.getClass().getSimpleName());
+        insert.setString(3, toJson(command));
+        insert.setLong(4, now);
+        insert.setLong(5, now);
+        insert.setString(6, author.userId());
+        insert.executeUpdate();
     }
 
     /** The next commands to send, oldest first: waiting ones and ones sent without an answer. */

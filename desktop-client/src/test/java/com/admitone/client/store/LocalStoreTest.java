@@ -5,6 +5,7 @@ import com.admitone.client.store.replica.SeatStatus;
 import com.admitone.client.store.replica.Ticket;
 import com.admitone.model.inventory.SeatState;
 import com.admitone.model.sync.Commands;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,5 +204,33 @@ class LocalStoreTest {
             }));
             assertThat(level).as("synchronous level (2 = FULL)").isEqualTo(2);
         }
+    }
+
+    @Test
+    void aQuickWriteCommitsOrRollsBackAndWhatItWroteReadsBackThroughTheMapping() {
+        Commands.RecordScans scans = new Commands.RecordScans(List.of(new Commands.ScanRecord(UUID.randomUUID(), UUID.randomUUID(),
+                7L, "North", java.time.Instant.parse("2026-11-22T19:01:02.345Z"), "ADMIT", "ENTRY")));
+        store.writeQuickly(db -> {
+            outbox.recordQuickly(db, scans, author);
+            return null;
+        });
+        assertThatThrownBy(() -> store.writeQuickly(db -> {
+            outbox.recordQuickly(db, scans, author);
+            throw new IllegalStateException("scanner unplugged");
+        })).hasMessage("scanner unplugged");
+        // The connection is usable again after the rollback, and an ordinary write is not held up by it.
+        store.writeQuickly(db -> {
+            outbox.recordQuickly(db, scans, author);
+            return null;
+        });
+        outbox.record(CrashingWriter.sale(0), author);
+
+        List<OutboxItem> waiting = outbox.nextBatch(10);
+        assertThat(waiting).hasSize(3);
+        assertThat(waiting.get(0).commandType()).isEqualTo("RecordScans");
+        assertThat(outbox.envelope(waiting.get(0)).command()).isEqualTo(scans);
+        assertThat(outbox.envelope(waiting.get(1)).command()).isEqualTo(scans);
+        assertThat(waiting.get(0).key()).isNotEqualTo(waiting.get(1).key());
+        assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(3, 0));
     }
 }

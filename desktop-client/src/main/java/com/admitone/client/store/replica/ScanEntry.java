@@ -51,6 +51,26 @@ public class ScanEntry {
         return scan;
     }
 
+    /**
+     * Writes what {@link #local} makes, as a row of this entity's table, inside a
+     * {@link com.admitone.client.store.LocalStore#writeQuickly} transaction (the gate's scans).
+     */
+    public static void insertLocal(com.admitone.client.store.PreparedConnection db, String id, String ticketId, Long performanceId,
+                                   String gate, String mode, String verdict, Instant scanned, String deviceId)
+            throws java.sql.SQLException {
+        java.sql.PreparedStatement insert = db.statement("insert into scan (id, ticket_id, performance_id, gate, mode, verdict, "
+                + "scanned_ms, device_id, duplicate, confirmed) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)");
+        insert.setString(1, id);
+        insert.setString(2, ticketId);
+        insert.setObject(3, performanceId, java.sql.Types.BIGINT);
+        insert.setString(4, gate);
+        insert.setString(5, mode);
+        insert.setString(6, verdict);
+        insert.setLong(7, scanned.toEpochMilli());
+        insert.setString(8, deviceId);
+        insert.executeUpdate();
+    }
+
     public String id() {
         return id;
     }

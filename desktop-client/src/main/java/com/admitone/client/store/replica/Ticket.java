@@ -89,6 +89,23 @@ public class Ticket {
         return provisionalStatus != null ? provisionalStatus : status;
     }
 
+    /** A ticket's {@link #status()} and signing key as the gate reads them. */
+    public record StatusAndKey(String status, String keyId) {
+    }
+
+    /**
+     * {@link #status()} and the key id of one ticket, or null when the replica has no such ticket,
+     * read in a {@link com.admitone.client.store.LocalStore#writeQuickly} transaction (a gate scan).
+     */
+    public static StatusAndKey statusAndKey(com.admitone.client.store.PreparedConnection db, String id)
+            throws java.sql.SQLException {
+        java.sql.PreparedStatement query = db.statement("select coalesce(provisional_status, status), key_id from ticket where id = ?");
+        query.setString(1, id);
+        try (java.sql.ResultSet row = query.executeQuery()) {
+            return row.next() ? new StatusAndKey(row.getString(1), row.getString(2)) : null;
+        }
+    }
+
     public String confirmedStatus() {
         return status;
     }
