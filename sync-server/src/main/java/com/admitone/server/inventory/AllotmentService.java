@@ -187,9 +187,18 @@ public final class AllotmentService {
 
     // ---- seat moves of offline sales (sales.OfflineSales) ----
 
-    /** The allotment an offline sale names: it must exist, be this device's and be for this performance. */
+    /**
+     * The allotment an offline sale names: it must exist, be this device's and be for this
+     * performance. Read once per transaction ({@link WriteContext#remember}): a group of offline
+     * sales names the same few allotments again and again. A detached copy, to read from only;
+     * whatever changes an allotment reads it with {@link #requireAllotment} or {@link #openOrAdd},
+     * which make the transaction forget the copy.
+     */
     public Allotment requireOwnAllotment(WriteContext ctx, UUID allotmentId, long performanceId) {
-        Allotment allotment = requireAllotment(ctx, allotmentId);
+        if (allotmentId == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "allotmentId is required.");
+        }
+        Allotment allotment = ctx.remember(new AllotmentKey(allotmentId.toString()), () -> find(ctx, allotmentId));
         if (!allotment.deviceId.equals(ctx.principal().deviceId())) {
             throw new ApiException(ErrorCode.ALLOTMENT_NOT_YOURS, "Allotment " + allotment.id + " belongs to another device.");
         }
@@ -356,10 +365,16 @@ public final class AllotmentService {
         return role == Role.ADMIN || role == Role.MANAGER || allotment.deviceId.equals(ctx.principal().deviceId());
     }
 
+    /** The allotment, to change: a copy {@link #requireOwnAllotment} remembered is forgotten. */
     private static Allotment requireAllotment(WriteContext ctx, UUID allotmentId) {
         if (allotmentId == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "allotmentId is required.");
         }
+        ctx.forget(new AllotmentKey(allotmentId.toString()));
+        return find(ctx, allotmentId);
+    }
+
+    private static Allotment find(WriteContext ctx, UUID allotmentId) {
         Allotment allotment = ctx.session().find(Allotment.class, allotmentId.toString());
         if (allotment == null) {
             throw new ApiException(ErrorCode.UNKNOWN_ALLOTMENT, "There is no allotment " + allotmentId + ".");
@@ -367,9 +382,13 @@ public final class AllotmentService {
         return allotment;
     }
 
+    private record AllotmentKey(String id) {
+    }
+
     /** A new allotment, or more seats for an open one of the same device and performance (its deadline moves). */
     private static Allotment openOrAdd(WriteContext ctx, String id, Performance performance, String deviceId, Instant until) {
         Session session = ctx.session();
+        ctx.forget(new AllotmentKey(id));
         Allotment allotment = session.find(Allotment.class, id);
         if (allotment == null) {
             allotment = new Allotment(id, performance.id(), deviceId, ctx.principal().userId(), ctx.now(), until);
@@ -510,12 +529,20 @@ public final class AllotmentService {
         data.put("deviceId", allotment.deviceId);
         data.put("until", allotment.until.toString());
         data.put("status", allotment.status);
-        data.put("seatIds", allotment.isOpen() ? allottedSeats(session, allotment.id) : List.of());
+        // Its seats and its places in one round trip: this runs after every sale from an allotment.
+        List<Long> seatIds = new ArrayList<>();
         List<Map<String, Object>> areas = new ArrayList<>();
-        for (Object[] row : Sql.query(session, "SELECT area_id, quantity, sold FROM allotment_area WHERE allotment_id IN (?*) "
-                + "ORDER BY area_id", List.of(allotment.id), r -> new Object[]{r.getLong(1), r.getInt(2), r.getInt(3)})) {
-            areas.add(Map.of("areaId", row[0], "quantity", row[1], "sold", row[2]));
+        for (long[] row : Sql.select(session, "SELECT 0, seat_id, 0, 0 FROM seat_state WHERE state = ? AND allotment_id = ? "
+                        + "UNION ALL SELECT 1, area_id, quantity, sold FROM allotment_area WHERE allotment_id = ? ORDER BY 1, 2",
+                List.of(SeatState.ALLOTTED, allotment.id, allotment.id),
+                r -> new long[]{r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)})) {
+            if (row[0] == 0) {
+                seatIds.add(row[1]);
+            } else {
+                areas.add(Map.of("areaId", row[1], "quantity", (int) row[2], "sold", (int) row[3]));
+            }
         }
+        data.put("seatIds", allotment.isOpen() ? seatIds : List.of());
         data.put("areas", areas);
         ctx.changed(ChangeEntity.ALLOTMENT, allotment.id, data);
     }

@@ -37,7 +37,7 @@ final class NewIds {
         this.freeNumbers = freeNumbers;
     }
 
-    /** Checks the ids the group's sales bring, and as many random order numbers, in one round trip. */
+    /** Checks the ids the group's sales and refunds bring, and as many random order numbers, in one round trip. */
     static void prefetch(WriteContext ctx, List<Command> commands) {
         List<String> orders = new ArrayList<>();
         List<String> tickets = new ArrayList<>();
@@ -52,28 +52,40 @@ final class NewIds {
                 sale.lines().stream().filter(l -> l != null && l.line() != null && l.line().ticketId() != null)
                         .forEach(l -> tickets.add(l.line().ticketId().toString()));
                 addPayments(sale.payments(), payments);
+            } else if (command instanceof Commands.RefundTickets refund && refund.refundId() != null) {
+                // A refund pays out under its own id when it names no payouts (SalesService.refund).
+                if (refund.payouts().isEmpty()) {
+                    payments.add(refund.refundId().toString());
+                } else {
+                    addPayments(refund.payouts(), payments);
+                }
             }
         }
-        if (orders.isEmpty() || orders.size() * 2 + tickets.size() + payments.size() > MAX_PREFETCH) {
+        if (orders.isEmpty() && payments.isEmpty() || orders.size() * 2 + tickets.size() + payments.size() > MAX_PREFETCH) {
             return;
         }
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             numbers.add(OrderNumber.next());
         }
-        StringBuilder sql = new StringBuilder("SELECT 'order ' || id FROM customer_order WHERE id IN " + marks(orders.size())
-                + " UNION ALL SELECT 'number ' || order_number FROM customer_order WHERE order_number IN " + marks(numbers.size()));
-        List<String> params = new ArrayList<>(orders);
-        params.addAll(numbers);
+        List<String> parts = new ArrayList<>();
+        List<List<String>> lists = new ArrayList<>();
+        if (!orders.isEmpty()) {
+            parts.add("SELECT 'order ' || id FROM customer_order WHERE id IN (?*)");
+            parts.add("SELECT 'number ' || order_number FROM customer_order WHERE order_number IN (?*)");
+            lists.add(orders);
+            lists.add(numbers);
+        }
         if (!tickets.isEmpty()) {
-            sql.append(" UNION ALL SELECT 'ticket ' || id FROM ticket WHERE id IN ").append(marks(tickets.size()));
-            params.addAll(tickets);
+            parts.add("SELECT 'ticket ' || id FROM ticket WHERE id IN (?*)");
+            lists.add(tickets);
         }
         if (!payments.isEmpty()) {
-            sql.append(" UNION ALL SELECT 'payment ' || id FROM payment WHERE id IN ").append(marks(payments.size()));
-            params.addAll(payments);
+            parts.add("SELECT 'payment ' || id FROM payment WHERE id IN (?*)");
+            lists.add(payments);
         }
-        Set<String> used = new HashSet<>(Sql.select(ctx.session(), sql.toString(), params, row -> row.getString(1)));
+        Set<String> used = new HashSet<>(Sql.queryLists(ctx.session(), String.join(" UNION ALL ", parts), lists,
+                row -> row.getString(1)));
         Set<String> asked = new HashSet<>();
         orders.forEach(id -> asked.add("order " + id));
         tickets.forEach(id -> asked.add("ticket " + id));
@@ -81,6 +93,27 @@ final class NewIds {
         Deque<String> free = new ArrayDeque<>();
         new HashSet<>(numbers).stream().filter(n -> !used.contains("number " + n)).forEach(free::add);
         ctx.remember(KEY, () -> new NewIds(asked, used, free));
+    }
+
+    /**
+     * Refuses payment ids used before (a refund's payouts), by a committed row or an earlier
+     * command of this transaction; the ids are then taken.
+     */
+    static void requireNewPayments(WriteContext ctx, List<String> paymentIds) {
+        if (paymentIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = paymentIds.stream().map(id -> "payment " + id).toList();
+        NewIds known = ctx.remember(KEY, () -> new NewIds(Set.of(), Set.of(), new ArrayDeque<>()));
+        for (String id : ids) {
+            if (ctx.claimed(id) || known.asked.contains(id) && known.used.contains(id)) {
+                throw new ApiException(ErrorCode.DUPLICATE_ID, "The " + id + " exists already.");
+            }
+        }
+        if (!known.asked.containsAll(ids)) {
+            SalesService.requireNewIds(ctx.session(), null, List.of(), paymentIds);
+        }
+        ctx.claim(ids);
     }
 
     /**
@@ -123,9 +156,5 @@ final class NewIds {
         if (lines != null) {
             lines.stream().filter(l -> l != null && l.paymentId() != null).forEach(l -> into.add(l.paymentId().toString()));
         }
-    }
-
-    private static String marks(int count) {
-        return "(?" + ",?".repeat(count - 1) + ")";
     }
 }

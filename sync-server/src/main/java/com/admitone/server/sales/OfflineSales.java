@@ -64,6 +64,12 @@ public final class OfflineSales {
         this.reference = reference;
     }
 
+    /**
+     * Applies one offline sale. Every refusal comes before the first {@code persist}: the command
+     * applier flushes a group's offline sales together and does not clear the session when one is
+     * refused ({@code CommandService.deferrable}), so a refusal after a persist would make it run
+     * the group again, the slow way.
+     */
     public Map<String, Object> sell(WriteContext ctx, Commands.SellOffline command) {
         Session session = ctx.session();
         if (command.orderId() == null) {

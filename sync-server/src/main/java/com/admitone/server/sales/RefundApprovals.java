@@ -11,6 +11,7 @@ import com.admitone.server.sync.WriteContext;
 import com.admitone.server.sync.Writer;
 import org.hibernate.Session;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,7 @@ public final class RefundApprovals {
         policy(venueId);
         writer.write(by, ctx -> {
             Sql.update(ctx.session(), "UPDATE venue SET refund_approval_minor = ? WHERE id IN (?*)", List.of(venueId), approvalAboveMinor);
+            ctx.forget(LimitsKey.INSTANCE);
             ctx.audit("refund_approval_limit", "venue", venueId, Map.of("approvalAboveMinor", approvalAboveMinor));
             return null;
         });
@@ -106,9 +108,13 @@ public final class RefundApprovals {
      */
     static String require(WriteContext ctx, long performanceId, UUID commandId, long payoutMinor) {
         Session session = ctx.session();
-        List<Long> limits = Sql.query(session, "SELECT v.refund_approval_minor FROM venue v JOIN performance p ON p.venue_id = v.id "
-                + "WHERE p.id IN (?*)", List.of(performanceId), row -> row.getLong(1));
-        long limit = limits.isEmpty() ? DEFAULT_LIMIT_MINOR : limits.get(0);
+        // Read once per performance and transaction: a group of refunds asks for the same few limits.
+        Map<Long, Long> known = ctx.remember(LimitsKey.INSTANCE, HashMap::new);
+        long limit = known.computeIfAbsent(performanceId, id -> {
+            List<Long> limits = Sql.query(session, "SELECT v.refund_approval_minor FROM venue v JOIN performance p "
+                    + "ON p.venue_id = v.id WHERE p.id IN (?*)", List.of(id), row -> row.getLong(1));
+            return limits.isEmpty() ? DEFAULT_LIMIT_MINOR : limits.get(0);
+        });
         if (!ExchangeCredit.needsApproval(payoutMinor, limit)) {
             return null;
         }
@@ -129,6 +135,11 @@ public final class RefundApprovals {
         }
         throw new ApiException(ErrorCode.APPROVAL_REQUIRED, "Paying out " + payoutMinor + " is above this venue's limit of "
                 + limit + ": a manager must approve it first.", details);
+    }
+
+    /** The transaction's refund limits by performance; forgotten when a venue's limit changes. */
+    private enum LimitsKey {
+        INSTANCE
     }
 
     private static Long limitOfVenue(Session session, long venueId) {

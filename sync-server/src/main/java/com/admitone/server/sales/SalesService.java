@@ -281,7 +281,7 @@ public final class SalesService {
         }
         long payingOut = checkPayments(payouts);
         requireDistinctPaymentIds(payouts);
-        requireNewIds(session, null, List.of(), paymentIds(payouts));
+        NewIds.requireNewPayments(ctx, paymentIds(payouts));
         if (payingOut > paidIn - paidOut) {
             throw new ApiException(ErrorCode.REFUND_EXCEEDS_PAID, "Only " + (paidIn - paidOut) + " is left to refund on this order.",
                     Map.of("refundableMinor", paidIn - paidOut));

@@ -159,6 +159,38 @@ abstract class OfflineSalesContract {
     }
 
     @Test
+    void oneBatchOfOfflineSalesWithARefusedSaleAndARefundBetweenThemKeepsEverySaleButTheRefusedOne() {
+        long performance = performanceWith("ACCEPT_OR_MOVE");
+        JsonNode map = manager.seatMap(performance);
+        List<Long> seats = OfflineDevice.seatIds(map, 200, 7);
+        ObjectNode first = laptopA.sellOffline(map, seats.subList(0, 1), null);
+        ObjectNode wrongTotal = laptopA.sellOffline(map, seats.subList(1, 3), null);
+        long rightTotal = wrongTotal.at("/payments/0/amountMinor").asLong();
+        ((ObjectNode) wrongTotal.at("/payments/0")).put("amountMinor", rightTotal - 1);
+        ObjectNode second = laptopA.sellOffline(map, seats.subList(3, 5), null);
+        ObjectNode refundFirst = ApiClient.JSON.createObjectNode().put("type", "RefundTickets")
+                .put("refundId", UUID.randomUUID().toString()).put("orderId", first.get("orderId").asText())
+                .put("reason", "customer went home");
+        ObjectNode third = laptopA.sellOffline(map, seats.subList(5, 7), null);
+
+        // One push, as a device sends what it sold offline: the applier takes it in one transaction.
+        JsonNode results = laptopA.api.commands(List.of(first, wrongTotal, second, refundFirst, third));
+
+        assertThat(results).extracting(r -> r.get("status").asText())
+                .as(results.toString()).containsExactly("APPLIED", "REJECTED", "APPLIED", "APPLIED", "APPLIED");
+        assertThat(results.get(1).get("code").asText()).isEqualTo("PAYMENT_MISMATCH");
+        assertThat(AllotmentsAndKeysContract.states(manager, performance, seats))
+                .containsExactly("FREE", "FREE", "FREE", "SOLD", "SOLD", "SOLD", "SOLD");
+        assertThat(results.get(3).at("/data/refundedMinor").asLong()).isPositive();
+        // Nothing of the refused sale stayed behind: the same order, tickets and payment, paid right, go through.
+        ((ObjectNode) wrongTotal.at("/payments/0")).put("amountMinor", rightTotal);
+        JsonNode again = laptopA.api.command(wrongTotal);
+        assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("APPLIED");
+        assertThat(AllotmentsAndKeysContract.states(manager, performance, seats.subList(1, 3))).containsOnly("SOLD");
+        assertNoSeatSoldTwice();
+    }
+
+    @Test
     void eachKindOfConflictIsResolvedOnceAndOnTheFeed() {
         long performance = performanceWith("ACCEPT_IF_FREE");
         JsonNode map = manager.seatMap(performance);
