@@ -45,7 +45,11 @@ public final class OnsaleCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-sales",
             description = "untimed warm-up sales of other performances before the timed one (default: ${DEFAULT-VALUE})")
-    int warmupSales = 8;
+    int warmupSales = 20;
+
+    @Option(names = "--timed-sales",
+            description = "timed sales, each of its own performance; sold_per_s is their median (default: ${DEFAULT-VALUE})")
+    int timedSales = 5;
 
     @Option(names = "--refresh-ms",
             description = "refresh the shared seat-map snapshot this often during a sale, besides on demand; 0: only on demand (default: ${DEFAULT-VALUE})")
@@ -89,7 +93,8 @@ public final class OnsaleCommand implements Callable<Integer> {
         OnsaleBenchmark bench = new OnsaleBenchmark(new OnsaleBenchmark.Settings(buyers,
                 Math.max(1, connections), seed, warmupBuyers, warmupSales, refreshMillis,
                 Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, serverJvmOptions, performanceId,
-                repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds));
+                repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds,
+                Math.max(1, timedSales)));
 
         List<OnsaleBenchmark.Db> dbs = switch (db) {
             case sqlite -> List.of(OnsaleBenchmark.Db.SQLITE);
