@@ -66,7 +66,7 @@ public final class OfflineSales {
 
     /**
      * Applies one offline sale. Every refusal comes before the first {@code persist}: the command
-     * applier flushes a group's offline sales together and does not clear the session when one is
+     * applier flushes a group's sales together and does not clear the session when one is
      * refused ({@code CommandService.deferrable}), so a refusal after a persist would make it run
      * the group again, the slow way.
      */

@@ -54,6 +54,11 @@ public final class SalesService {
         this.reference = reference;
     }
 
+    /**
+     * Sells seats and places at the counter. Every refusal comes before the first {@code persist}:
+     * the command applier flushes a group's sales together and does not clear the session when one
+     * is refused ({@code CommandService.deferrable}).
+     */
     public Map<String, Object> sell(WriteContext ctx, Commands.SellSeats command, Instant deviceTime) {
         Session session = ctx.session();
         if (command.orderId() == null) {

@@ -318,7 +318,7 @@ public final class CommandService implements AutoCloseable {
         boolean[] fresh = new boolean[group.size()];
         long started = System.nanoTime();
         int count = 0;
-        // Whether offline sales of this group left their rows unflushed in the session (see deferrable).
+        // Whether sales of this group left their rows unflushed in the session (see deferrable).
         boolean unflushed = false;
         for (int i = 0; i < group.size(); i++) {
             if (i > 0 && System.nanoTime() - started > MAX_GROUP_NANOS) {
@@ -371,7 +371,7 @@ public final class CommandService implements AutoCloseable {
                     }
                     if (deferrable) {
                         // Earlier sales' rows wait in the session, so it is not cleared: the refused sale
-                        // put nothing there (OfflineSales checks everything before its first persist);
+                        // put nothing there (a sale checks everything before its first persist);
                         // should it ever have, the group runs again the safe way.
                         if (pendingInsertions(session) != insertions) {
                             throw new UndoNeeded();
@@ -409,14 +409,14 @@ public final class CommandService implements AutoCloseable {
     }
 
     /**
-     * Offline sales are flushed together, not one by one: a device pushes them by the hundred and each
-     * one's order, ticket and payment rows are three round trips to the database when flushed alone
-     * (on PostgreSQL about a third of the reconcile's statements). Their rows wait in the session until
-     * another kind of command or the end of the group; that holds only because an offline sale is
-     * refused, if at all, before it persists anything ({@code OfflineSales.sell}).
+     * Sales are flushed together, not one by one: each one's order, ticket and payment rows are three
+     * round trips to the database when flushed alone (on PostgreSQL about a third of an offline
+     * reconcile's statements). Their rows wait in the session until another kind of command or the
+     * end of the group; that holds only because a sale is refused, if at all, before it persists
+     * anything ({@code SalesService.sell}, {@code OfflineSales.sell}).
      */
     private static boolean deferrable(Command command) {
-        return command instanceof Commands.SellOffline;
+        return command instanceof Commands.SellOffline || command instanceof Commands.SellSeats;
     }
 
     private static int pendingInsertions(Session session) {

@@ -28,7 +28,7 @@ abstract class ExactlyOnceContract {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(backend());
+        server = TestServer.start(backend(), 14);
         boxOffice = server.loginAs("boxoffice");
     }
 
@@ -118,6 +118,43 @@ abstract class ExactlyOnceContract {
             replay.remove("replayed");
             assertThat(replay).isEqualTo(original);
         }
+    }
+
+    @Test
+    void aSaleRefusedBetweenOthersOfItsBatchLeavesNothingAndTheOthersAllCount() {
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        List<JsonNode> seats = ApiClient.seats(map, 20, 6);
+        ObjectNode first = ApiClient.sellCommand(map, seats.subList(0, 1), "ADULT", null);
+        ObjectNode clashing = ApiClient.sellCommand(map, seats.subList(0, 2), "ADULT", null);
+        ObjectNode third = ApiClient.sellCommand(map, seats.subList(3, 5), "ADULT", null);
+        ObjectNode refundFirst = JSON.createObjectNode().put("type", "RefundTickets")
+                .put("refundId", UUID.randomUUID().toString()).put("orderId", first.get("orderId").asText())
+                .put("reason", "wrong night");
+        ObjectNode fifth = ApiClient.sellCommand(map, seats.subList(5, 6), "ADULT", null);
+
+        // One request, so one transaction: the refusal comes after a sale whose rows are not yet written.
+        JsonNode results = boxOffice.commands(List.of(first, clashing, third, refundFirst, fifth));
+
+        assertThat(results).extracting(r -> r.get("status").asText()).as(results.toString())
+                .containsExactly("APPLIED", "REJECTED", "APPLIED", "APPLIED", "APPLIED");
+        assertThat(results.get(1).get("code").asText()).isEqualTo("SEAT_TAKEN");
+        JsonNode after = boxOffice.seatMap(performance);
+        assertThat(List.of(0, 1, 2, 3, 4, 5)).extracting(i -> state(after, seats.get(i)))
+                .containsExactly("FREE", "FREE", "FREE", "SOLD", "SOLD", "SOLD");
+        // The refused sale's order, ticket and payment ids were not taken: sent again, now that its seats are free, it goes through.
+        JsonNode again = boxOffice.command(clashing);
+        assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("APPLIED");
+        assertThat(boxOffice.get("/api/orders/" + again.at("/data/orderNumber").asText()).json().get("tickets")).hasSize(2);
+    }
+
+    private static String state(JsonNode seatMap, JsonNode seat) {
+        for (JsonNode s : seatMap.get("seats")) {
+            if (s.get("id").asLong() == seat.get("id").asLong()) {
+                return s.get("state").asText();
+            }
+        }
+        throw new AssertionError("seat " + seat + " is not on the map");
     }
 
     @Test
