@@ -41,7 +41,7 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-commands",
             description = "offline commands per device pushed untimed on other performances first; 0 for none (default: ${DEFAULT-VALUE})")
-    int warmupCommands = 300;
+    int warmupCommands = 1000;
 
     @Option(names = "--server-xmx", description = "server heap limit (default: ${DEFAULT-VALUE})")
     String serverMaxHeap = "256m";

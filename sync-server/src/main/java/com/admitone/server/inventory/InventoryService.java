@@ -379,8 +379,9 @@ public final class InventoryService {
 
     /** True when something has expired and {@link #expireHolds} would change anything; a cheap read. */
     public static boolean anyExpired(Session session, Instant now) {
-        return !session.createSelectionQuery("select 1 from SeatStatus s where s.state = :held and s.holdExpires <= :now", Integer.class)
-                .setParameter("held", SeatState.HELD).setParameter("now", now).setMaxResults(1).getResultList().isEmpty()
+        // 'HELD' written out, not bound: only then may the database use the partial index of held seats (V6).
+        return !Sql.select(session, "SELECT 1 FROM seat_state WHERE state = 'HELD' AND hold_expires_ms <= ? LIMIT 1",
+                List.of(now), row -> row.getInt(1)).isEmpty()
                 || !session.createSelectionQuery("select 1 from SeatHold h where h.status = :open and h.expires <= :now", Integer.class)
                 .setParameter("open", SeatHold.OPEN).setParameter("now", now).setMaxResults(1).getResultList().isEmpty();
     }
