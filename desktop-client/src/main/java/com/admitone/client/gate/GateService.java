@@ -128,8 +128,7 @@ public final class GateService {
 
     /** Judges a text without recording anything (the scan tool's dry run). */
     public GateVerdict judge(String text, GateSettings settings) {
-        // On the prepared statements too, in a transaction that writes nothing.
-        return store.writeQuickly(db -> GateVerdict.verdict(text, new ReplicaGateContext(db, settings, clock.instant()),
+        return store.readQuickly(db -> GateVerdict.verdict(text, new ReplicaGateContext(db, settings, clock.instant()),
                 settings.mode()));
     }
 

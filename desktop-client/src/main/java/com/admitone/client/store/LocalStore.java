@@ -153,49 +153,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction: commits if it returns, rolls back if it throws. */
     public <T> T write(Function<Session, T> work) {
-        UiThreadGuard.assertNotUiThread("A local store write");
-        T result;
-        writer.lock();
-        try {
-            result = inTransaction(work);
-            checkpointer.written();
-        } finally {
-            writer.unlock();
-        }
-        writeListeners.forEach(listener -> listener.accept(this));
-        return result;
-    }
-
-    /**
-     * Runs {@code work} in one write transaction that survives a crash of the app but not
-     * necessarily a power cut: the commit reaches the WAL without an fsync (SQLite's
-     * {@code synchronous=NORMAL}). The database stays consistent and the outbox complete either way;
-     * a power cut may lose the last such transactions, until the next ordinary write or the
-     * background checkpoint (about once a second, {@link WalCheckpointer}) syncs the WAL.
-     * Only for high-rate facts whose caller must not wait ~4-16 ms on the disk, such as gate scans:
-     * the next scan's verdict cannot wait for the last one's fsync.
-     */
-    public <T> T writeWithoutSync(Function<Session, T> work) {
-        UiThreadGuard.assertNotUiThread("A local store write");
-        T result;
-        writer.lock();
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            // SQLite refuses to change the safety level inside a transaction, so it is set on the
-            // connection before Hibernate begins one, and put back before the pool gets it again.
-            synchronous(connection, "NORMAL");
-            try (Session session = sessionFactory.withOptions().connection(connection).openSession()) {
-                result = inTransaction(session, work);
-                checkpointer.written();
-            } finally {
-                synchronous(connection, "FULL");
-            }
-        } catch (java.sql.SQLException e) {
-            throw new StorageException("The local database cannot be written: " + rootMessage(e), e);
-        } finally {
-            writer.unlock();
-        }
-        writeListeners.forEach(listener -> listener.accept(this));
-        return result;
+        return exclusively(true, () -> inTransaction(work));
     }
 
     /** Work on the store's {@link PreparedConnection}; may throw what JDBC throws. */
@@ -205,45 +163,78 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one write transaction on plain SQL statements prepared once, with the
-     * guarantee of {@link #writeWithoutSync} (no fsync in the commit). For the hottest small
-     * writes only, gate scans, where Hibernate's per-statement preparing and flushing was most of
-     * the time; its SQL must follow the tables' mapping by hand.
+     * Runs {@code work} in one write transaction on plain SQL statements prepared once, on the
+     * store's own connection. For the hottest small writes only, gate scans, where Hibernate's
+     * per-statement preparing and flushing was most of the time; its SQL must follow the tables'
+     * mapping by hand.
+     *
+     * <p>The commit survives a crash of the app but not necessarily a power cut: it reaches the WAL
+     * without an fsync (SQLite's {@code synchronous=NORMAL}). The database stays consistent and the
+     * outbox complete either way; a power cut may lose the last such transactions, until the next
+     * ordinary write or the background checkpoint (about once a second, {@link WalCheckpointer})
+     * syncs the WAL. The next scan's verdict cannot wait ~4-16 ms for the last one's fsync.
      */
     public <T> T writeQuickly(QuickWork<T> work) {
-        UiThreadGuard.assertNotUiThread("A local store write");
-        T result;
-        writer.lock();
-        try {
-            if (prepared == null) {
-                prepared = PreparedConnection.open(file);
-            }
-            prepared.begin();
-            try {
-                result = work.apply(prepared);
-                prepared.commit();
-            } catch (java.sql.SQLException | RuntimeException | Error e) {
-                try {
-                    prepared.rollback();
-                } catch (java.sql.SQLException | RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-            checkpointer.written();
-        } catch (java.sql.SQLException e) {
-            throw new StorageException("The local database cannot be written: " + rootMessage(e), e);
-        } finally {
-            writer.unlock();
+        return exclusively(true, () -> onPrepared(work, true));
+    }
+
+    /** As {@link #writeQuickly}, in a transaction that is rolled back: a look that must not count as a write. */
+    public <T> T readQuickly(QuickWork<T> work) {
+        return exclusively(false, () -> onPrepared(work, false));
+    }
+
+    private <T> T onPrepared(QuickWork<T> work, boolean commit) throws java.sql.SQLException {
+        if (prepared == null) {
+            prepared = PreparedConnection.open(file);
         }
-        writeListeners.forEach(listener -> listener.accept(this));
+        prepared.begin();
+        T result;
+        try {
+            result = work.apply(prepared);
+        } catch (java.sql.SQLException | RuntimeException | Error e) {
+            try {
+                prepared.rollback();
+            } catch (java.sql.SQLException | RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        if (commit) {
+            prepared.commit();
+        } else {
+            prepared.rollback();
+        }
         return result;
     }
 
-    private static void synchronous(java.sql.Connection connection, String level) throws java.sql.SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA synchronous=" + level);
+    /** Work that may throw what JDBC throws. */
+    @FunctionalInterface
+    private interface Exclusive<T> {
+        T run() throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs {@code body} as the store's only writer, off the JavaFX thread; after a write (one that
+     * returned) tells the checkpointer and, with the lock released, the write listeners.
+     */
+    private <T> T exclusively(boolean writes, Exclusive<T> body) {
+        UiThreadGuard.assertNotUiThread(writes ? "A local store write" : "A local store read");
+        T result;
+        writer.lock();
+        try {
+            result = body.run();
+            if (writes) {
+                checkpointer.written();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StorageException("The local database cannot be " + (writes ? "written" : "read") + ": " + rootMessage(e), e);
+        } finally {
+            writer.unlock();
         }
+        if (writes) {
+            writeListeners.forEach(listener -> listener.accept(this));
+        }
+        return result;
     }
 
     /** Runs {@code work} in a read-only transaction. */

@@ -16,9 +16,9 @@ import java.util.Map;
  * statement of a scan was parsed and planned again (SQLite keeps no statement cache; neither do
  * the driver or the pool) and the session set up and flushed: about two thirds of a scan's time.
  *
- * <p>Only {@link LocalStore#writeQuickly} uses it, under the store's writer lock, so one thread at
- * a time. Commits reach the write-ahead log without an fsync ({@code synchronous=NORMAL}, the
- * guarantee {@link LocalStore#writeWithoutSync} gives); the background checkpoint syncs them.
+ * <p>Only {@link LocalStore#writeQuickly} and {@link LocalStore#readQuickly} use it, under the
+ * store's writer lock, so one thread at a time. Commits reach the write-ahead log without an fsync
+ * ({@code synchronous=NORMAL}); the background checkpoint syncs them.
  */
 public final class PreparedConnection implements AutoCloseable {
     private final Connection connection;

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * checkpoint takes neither the writer lock nor SQLite's write lock, so commits go on while it copies.
  *
  * <p>Durability is unchanged for ordinary writes, which fsync the log in their commit
- * ({@code synchronous=FULL}). For writes without sync ({@link LocalStore#writeWithoutSync}, gate
+ * ({@code synchronous=FULL}). For writes without sync ({@link LocalStore#writeQuickly}, gate
  * scans) it improves: a checkpoint fsyncs the log before it copies, so a power cut loses the scans
  * of about the last second (more only while a long read holds the checkpoint back), where before
  * it could lose everything since the last checkpoint, up to ~1,000 pages; any ordinary write

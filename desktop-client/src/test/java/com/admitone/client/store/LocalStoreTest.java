@@ -109,11 +109,11 @@ class LocalStoreTest {
 
     /**
      * The gate's writes skip the fsync: a crash of the app (not a power cut) must still keep every
-     * scan whose verdict was shown, i.e. every commit that returned.
+     * scan whose verdict was shown, i.e. every commit that returned, with its outbox command.
      */
     @Test
-    void aCrashMidWriteWithoutSyncKeepsEveryCommitThatReturned() throws Exception {
-        crashMidWrite("without-sync");
+    void aCrashMidQuickWriteKeepsEveryCommitThatReturned() throws Exception {
+        crashMidWrite("quick");
     }
 
     /**
@@ -124,8 +124,11 @@ class LocalStoreTest {
     @Test
     void checkpointsRunOutsideCommitsAndKeepEveryWrite() {
         for (int i = 0; i < 40; i++) {
-            Commands.SellSeats sale = CrashingWriter.sale(i);
-            store.writeWithoutSync(session -> outbox.record(session, sale, author, null));
+            Commands.RecordScans scan = CrashingWriter.scan(i);
+            store.writeQuickly(db -> {
+                outbox.recordQuickly(db, scan, author);
+                return null;
+            });
         }
         for (int i = 0; i < 8; i++) {
             int pages = store.read(session -> session.doReturningWork(c -> {
@@ -167,6 +170,13 @@ class LocalStoreTest {
         List<OutboxItem> items = outbox.nextBatch(100_000);
         assertThat(items.size()).isGreaterThanOrEqualTo(committed);
         Set<String> keys = items.stream().map(i -> i.key().toString()).collect(Collectors.toSet());
+        if (mode.equals("quick")) {
+            // Each scan and its RecordScans command, together or not at all.
+            long scans = store.read(s -> s.createSelectionQuery("select count(*) from ScanEntry", Long.class).getSingleResult());
+            assertThat(scans).isEqualTo(items.size());
+            assertThat(items).extracting(OutboxItem::commandType).containsOnly("RecordScans");
+            return;
+        }
         store.read(s -> {
             for (String key : keys) {
                 assertThat(s.createSelectionQuery("select count(*) from SeatStatus where provisionalKey = :k", Long.class)
@@ -182,28 +192,6 @@ class LocalStoreTest {
             assertThat(keys).containsAll(orderMarks);
             return null;
         });
-    }
-
-    @Test
-    void aWriteWithoutSyncCommitsOrRollsBackAndLeavesEveryConnectionPowerSafe() {
-        Commands.SellSeats kept = CrashingWriter.sale(0);
-        store.writeWithoutSync(session -> outbox.record(session, kept, author, s -> null));
-        assertThatThrownBy(() -> store.writeWithoutSync(session -> {
-            outbox.record(session, CrashingWriter.sale(1), author, s -> null);
-            throw new IllegalStateException("scanner unplugged");
-        })).hasMessage("scanner unplugged");
-
-        assertThat(outbox.nextBatch(10)).hasSize(1);
-        // Every pooled connection is back on FULL, so an ordinary write (a sale) still fsyncs.
-        for (int i = 0; i < 8; i++) {
-            int level = store.read(session -> session.doReturningWork(c -> {
-                try (var statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA synchronous")) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }));
-            assertThat(level).as("synchronous level (2 = FULL)").isEqualTo(2);
-        }
     }
 
     @Test
@@ -232,5 +220,15 @@ class LocalStoreTest {
         assertThat(outbox.envelope(waiting.get(1)).command()).isEqualTo(scans);
         assertThat(waiting.get(0).key()).isNotEqualTo(waiting.get(1).key());
         assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(3, 0));
+        // The scan connection's safety level stays its own: every pooled connection still fsyncs its commits.
+        for (int i = 0; i < 8; i++) {
+            int level = store.read(session -> session.doReturningWork(c -> {
+                try (var statement = c.createStatement(); var rows = statement.executeQuery("PRAGMA synchronous")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }));
+            assertThat(level).as("synchronous level (2 = FULL)").isEqualTo(2);
+        }
     }
 }
