@@ -15,12 +15,20 @@ public final class CpuMeter {
 
     /** CPU seconds at one instant; -1 for what could not be read. */
     public record Reading(long wallNanos, double machineBusy, double machineTotal, double process, double database,
-                          double self) {
+                          double self, double compiler) {
     }
 
-    /** CPU seconds spent between two readings, and the wall-clock seconds between them. */
+    /**
+     * CPU seconds spent between two readings, and the wall-clock seconds between them.
+     * {@code compiler} is the part of the watched process's that its JIT compiler threads spent.
+     */
     public record Usage(double wall, double machineBusy, double machineCapacity, double process, double database,
-                        double self) {
+                        double self, double compiler) {
+        /** The JIT compilers' share of the watched process's CPU (0..1), or -1 if unknown. */
+        public double compilerShare() {
+            return compiler < 0 || process <= 0 ? -1 : compiler / process;
+        }
+
         /** Busy CPU seconds of everything else on the machine. */
         public double others() {
             return machineBusy < 0 || process < 0 || self < 0 ? -1
@@ -78,13 +86,39 @@ public final class CpuMeter {
             // not Linux
         }
         return new Reading(System.nanoTime(), busy, total, processSeconds(Long.toString(pid), false),
-                treeSeconds(database), processSeconds("self", false));
+                treeSeconds(database), processSeconds("self", false), compilerSeconds(pid));
     }
 
     public static Usage between(Reading a, Reading b) {
         return new Usage((b.wallNanos() - a.wallNanos()) / 1e9,
                 diff(a.machineBusy(), b.machineBusy()), diff(a.machineTotal(), b.machineTotal()),
-                diff(a.process(), b.process()), diff(a.database(), b.database()), diff(a.self(), b.self()));
+                diff(a.process(), b.process()), diff(a.database(), b.database()), diff(a.self(), b.self()),
+                diff(a.compiler(), b.compiler()));
+    }
+
+    /**
+     * CPU seconds of a HotSpot JVM's JIT compiler threads (named "C1 CompilerThread0", "C2
+     * CompilerThread0", ...; Linux truncates them to 15 characters), live ones only: HotSpot may
+     * stop an idle extra compiler thread, so a difference can miss a little of its time.
+     */
+    static double compilerSeconds(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        double sum = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm"));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        sum += Math.max(0, processSeconds(Long.toString(pid) + "/task/" + task.getFileName(), false));
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** A process's CPU plus its reaped children's, plus its live descendants'. */

@@ -44,8 +44,17 @@ public final class OnsaleCommand implements Callable<Integer> {
     int warmupBuyers = 1000;
 
     @Option(names = "--warmup-sales",
-            description = "untimed warm-up sales of other performances before the timed one (default: ${DEFAULT-VALUE})")
-    int warmupSales = 20;
+            description = "at most this many untimed warm-up sales of other performances before the timed ones (default: ${DEFAULT-VALUE})")
+    int warmupSales = 80;
+
+    @Option(names = "--warmup-min-sales",
+            description = "at least this many warm-up sales, however early the server's JIT settles (default: ${DEFAULT-VALUE})")
+    int warmupMinSales = 10;
+
+    @Option(names = "--jit-settled",
+            description = "warm up until the server's JIT compiler threads spent less than this share of its CPU in each of "
+                    + "the last two warm-up sales; 0: always --warmup-sales (default: ${DEFAULT-VALUE})")
+    double jitSettled = 0.10;
 
     @Option(names = "--timed-sales",
             description = "timed sales, each of its own performance; sold_per_s is their median (default: ${DEFAULT-VALUE})")
@@ -91,7 +100,8 @@ public final class OnsaleCommand implements Callable<Integer> {
         Path repo = RepoRoot.find();
         ResultWriter writer = new ResultWriter(resultsDir != null ? resultsDir : repo.resolve("benchmarks").resolve("results"));
         OnsaleBenchmark bench = new OnsaleBenchmark(new OnsaleBenchmark.Settings(buyers,
-                Math.max(1, connections), seed, warmupBuyers, warmupSales, refreshMillis,
+                Math.max(1, connections), seed, warmupBuyers, warmupSales, Math.min(warmupMinSales, warmupSales), jitSettled,
+                refreshMillis,
                 Duration.ofSeconds(timeoutSeconds), floorRounds, serverMaxHeap, serverJvmOptions, performanceId,
                 repo.resolve("benchmarks").resolve("target").resolve("bench-logs"), keepData, waitQuietSeconds,
                 Math.max(1, timedSales)));

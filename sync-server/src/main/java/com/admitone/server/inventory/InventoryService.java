@@ -245,20 +245,22 @@ public final class InventoryService {
         Session session = ctx.session();
         // All or none: a sale refused because one seat went leaves the others untouched, so the
         // refusal has nothing to roll back.
-        int changed;
+        Sql.AllOrNone<SeatRow> sold;
         if (hold == null) {
-            changed = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, version = version + 1",
+            sold = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, version = version + 1",
                     List.of(SeatAction.SELL.to(), orderId), "performance_id = ? AND state = ?",
-                    List.of(performanceId, SeatState.FREE), "seat_id", seatIds);
+                    List.of(performanceId, SeatState.FREE), "seat_id", seatIds, SEAT_ROW_COLUMNS, "performance_id = ?",
+                    List.of(performanceId), InventoryService::seatRow);
         } else {
-            changed = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, hold_id = NULL, hold_expires_ms = NULL, "
+            sold = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, hold_id = NULL, hold_expires_ms = NULL, "
                     + "hold_device_id = NULL, version = version + 1", List.of(SeatAction.SELL.to(), orderId),
                     "performance_id = ? AND state = ? AND hold_id = ? AND hold_expires_ms > ?",
-                    List.of(performanceId, SeatState.HELD, hold.id, ctx.now()), "seat_id", seatIds);
+                    List.of(performanceId, SeatState.HELD, hold.id, ctx.now()), "seat_id", seatIds, SEAT_ROW_COLUMNS,
+                    "performance_id = ?", List.of(performanceId), InventoryService::seatRow);
         }
-        if (changed != seatIds.size()) {
-            throw seatsUnavailable(session, performanceId, new TreeSet<>(seatIds), SeatAction.SELL, hold == null ? null : hold.id,
-                    ctx.now(), row -> row.state() == SeatState.SOLD && orderId.equals(row.orderId()));
+        if (sold.changed() != seatIds.size()) {
+            throw seatsUnavailable(performanceId, new TreeSet<>(seatIds), sold.before(), SeatAction.SELL,
+                    hold == null ? null : hold.id, ctx.now(), row -> row.state() == SeatState.SOLD && orderId.equals(row.orderId()));
         }
         for (Long seatId : seatIds) {
             ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seatId),
@@ -474,11 +476,16 @@ public final class InventoryService {
     record SeatRow(long seatId, SeatState state, String holdId, Instant holdExpires, String orderId) {
     }
 
+    private static final String SEAT_ROW_COLUMNS = "seat_id, state, hold_id, hold_expires_ms, order_id";
+
+    private static SeatRow seatRow(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new SeatRow(row.getLong(1), SeatState.valueOf(row.getString(2)), row.getString(3), Sql.instant(row, 4),
+                row.getString(5));
+    }
+
     private static List<SeatRow> seatRows(Session session, long performanceId, Collection<Long> seatIds) {
-        return Sql.query(session, "SELECT seat_id, state, hold_id, hold_expires_ms, order_id FROM seat_state "
-                        + "WHERE performance_id = ? AND seat_id IN (?*)", seatIds,
-                row -> new SeatRow(row.getLong(1), SeatState.valueOf(row.getString(2)), row.getString(3), Sql.instant(row, 4),
-                        row.getString(5)), performanceId);
+        return Sql.query(session, "SELECT " + SEAT_ROW_COLUMNS + " FROM seat_state WHERE performance_id = ? AND seat_id IN (?*)",
+                seatIds, InventoryService::seatRow, performanceId);
     }
 
     /**
@@ -487,7 +494,13 @@ public final class InventoryService {
      */
     private static ApiException seatsUnavailable(Session session, long performanceId, Set<Long> seatIds, SeatAction action,
                                                  String holdId, Instant now, Predicate<SeatRow> changedByUs) {
-        List<SeatRow> rows = seatRows(session, performanceId, seatIds);
+        return seatsUnavailable(performanceId, seatIds, seatRows(session, performanceId, seatIds), action, holdId, now,
+                changedByUs);
+    }
+
+    /** The same, from the seats' rows as the failed update saw them. */
+    private static ApiException seatsUnavailable(long performanceId, Set<Long> seatIds, List<SeatRow> rows, SeatAction action,
+                                                 String holdId, Instant now, Predicate<SeatRow> changedByUs) {
         if (rows.size() != seatIds.size()) {
             return new ApiException(ErrorCode.UNKNOWN_SEAT, "Some seats are not part of performance " + performanceId + ".");
         }

@@ -47,6 +47,7 @@ public final class SalesService {
     private final TicketSigner signer;
     private final ReferenceData reference;
     private final Map<Long, Validity> validities = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TakenSeats takenSeats = new TakenSeats();
 
     public SalesService(InventoryService inventory, TicketSigner signer, ReferenceData reference) {
         this.inventory = inventory;
@@ -135,7 +136,15 @@ public final class SalesService {
         String number = NewIds.requireNew(ctx, orderId, ticketIds.stream().map(UUID::toString).toList(),
                 paymentIds(command.payments()));
 
-        inventory.sellSeats(ctx, performance.id(), hold, new TreeSet<>(seatIds), orderId);
+        try {
+            inventory.sellSeats(ctx, performance.id(), hold, new TreeSet<>(seatIds), orderId);
+        } catch (ApiException refused) {
+            if (refused.code() == ErrorCode.SEAT_TAKEN && refused.details().get("seatIds") instanceof List<?> taken) {
+                takenSeats.taken(performance.id(), taken.stream().filter(Long.class::isInstance).map(Long.class::cast).toList());
+            }
+            throw refused;
+        }
+        takenSeats.taken(performance.id(), seatIds);
         inventory.sellPlaces(ctx, performance.id(), hold, places);
         if (hold != null) {
             inventory.closeSoldHold(ctx, hold);
@@ -211,6 +220,11 @@ public final class SalesService {
         Validity validity = command == null || command.performanceId() == null ? null : validities.get(command.performanceId());
         if (validity == null || command.lines() == null || command.lines().size() > MAX_LINES) {
             return;
+        }
+        for (Commands.SaleLine line : command.lines()) {
+            if (line != null && line.seatId() != null && takenSeats.lately(command.performanceId(), line.seatId())) {
+                return; // most likely refused (all seats or none); if not, sell signs in the transaction
+            }
         }
         for (Commands.SaleLine line : command.lines()) {
             if (line != null && line.ticketId() != null && line.priceType() != null && (line.seatId() == null) != (line.areaId() == null)) {

@@ -34,7 +34,8 @@ public final class WriteTracking {
         return new TrackingDataSource(target);
     }
 
-    private static void wrote() {
+    /** Counts a write made on the driver's connection behind this class's back (see {@link Sql#updateAllOrNone}). */
+    static void wrote() {
         WRITES.get()[0]++;
     }
 

@@ -148,6 +148,40 @@ abstract class ExactlyOnceContract {
         assertThat(boxOffice.get("/api/orders/" + again.at("/data/orderNumber").asText()).json().get("tickets")).hasSize(2);
     }
 
+    @Test
+    void aRefusalNamesTheSeatsThatWentAndASeatRefusedThenRefundedSellsAgainWithTicketsThatVerify() throws Exception {
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        List<JsonNode> seats = ApiClient.seats(map, 30, 3);
+        com.admitone.model.ticket.VerifyingKey serverKey = com.admitone.model.ticket.VerifyingKey.ofBase64(
+                boxOffice.get("/api/keys").json().get(0).get("publicKey").asText());
+        JsonNode sold = boxOffice.command(ApiClient.sellCommand(map, seats.subList(1, 2), "ADULT", null));
+        assertThat(sold.get("status").asText()).as(sold.toString()).isEqualTo("APPLIED");
+
+        // Three seats asked for, the middle one gone: the refusal names it and sells nothing.
+        JsonNode refused = boxOffice.command(ApiClient.sellCommand(map, seats, "ADULT", null));
+        assertThat(refused.get("code").asText()).as(refused.toString()).isEqualTo("SEAT_TAKEN");
+        assertThat(refused.at("/data/seatIds")).extracting(JsonNode::asLong).containsExactly(seats.get(1).get("id").asLong());
+        JsonNode between = boxOffice.seatMap(performance);
+        assertThat(seats).extracting(seat -> state(between, seat)).containsExactly("FREE", "SOLD", "FREE");
+
+        // Refunded, the seats the server just refused sell again, and their tickets verify like any other.
+        JsonNode refund = boxOffice.command(JSON.createObjectNode().put("type", "RefundTickets")
+                .put("refundId", UUID.randomUUID().toString()).put("orderId", sold.at("/data/orderId").asText())
+                .put("reason", "double booking"));
+        assertThat(refund.get("status").asText()).as(refund.toString()).isEqualTo("APPLIED");
+        JsonNode resold = boxOffice.command(ApiClient.sellCommand(map, seats, "ADULT", null));
+        assertThat(resold.get("status").asText()).as(resold.toString()).isEqualTo("APPLIED");
+        assertThat(resold.at("/data/tickets")).hasSize(3);
+        for (JsonNode ticket : resold.at("/data/tickets")) {
+            com.admitone.model.ticket.SignedToken signed = com.admitone.model.ticket.TicketTokenCodec.decode(ticket.get("token").asText());
+            assertThat(com.admitone.model.ticket.TicketTokenCodec.verify(signed, id -> serverKey)).as(ticket.toString()).isTrue();
+            assertThat(signed.token().seatId()).isEqualTo(ticket.get("seatId").asLong());
+        }
+        JsonNode after = boxOffice.seatMap(performance);
+        assertThat(seats).extracting(seat -> state(after, seat)).containsOnly("SOLD");
+    }
+
     private static String state(JsonNode seatMap, JsonNode seat) {
         for (JsonNode s : seatMap.get("seats")) {
             if (s.get("id").asLong() == seat.get("id").asLong()) {
