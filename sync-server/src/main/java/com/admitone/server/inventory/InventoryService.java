@@ -4,6 +4,7 @@ import com.admitone.model.inventory.SeatAction;
 import com.admitone.model.inventory.SeatState;
 import com.admitone.model.problem.ErrorCode;
 import com.admitone.model.sync.ChangeEntity;
+import com.admitone.model.sync.Command;
 import com.admitone.model.sync.Commands;
 import com.admitone.server.http.ApiException;
 import com.admitone.server.programme.Performance;
@@ -235,6 +236,14 @@ public final class InventoryService {
     }
 
     /**
+     * Reads up front the seats a group of plain sales asks for ({@link SeatsAtGroupStart}): a sale
+     * of a seat that was already gone is then refused without a round trip to the database.
+     */
+    public void prefetchSeatsOfSales(WriteContext ctx, List<Command> commands) {
+        SeatsAtGroupStart.prefetch(ctx, commands);
+    }
+
+    /**
      * Marks seats SOLD for an order: from the live hold {@code hold} of this device, or straight from
      * FREE when there is no hold.
      */
@@ -245,6 +254,13 @@ public final class InventoryService {
         Session session = ctx.session();
         // All or none: a sale refused because one seat went leaves the others untouched, so the
         // refusal has nothing to roll back.
+        if (hold == null) {
+            List<SeatRow> atStart = SeatsAtGroupStart.rows(ctx, performanceId, seatIds);
+            if (atStart != null && atStart.stream().anyMatch(row -> row.state() != SeatState.FREE)) {
+                throw seatsUnavailable(performanceId, new TreeSet<>(seatIds), atStart, SeatAction.SELL, null, ctx.now(),
+                        row -> false);
+            }
+        }
         Sql.AllOrNone<SeatRow> sold;
         if (hold == null) {
             sold = Sql.updateAllOrNone(session, "seat_state", "state = ?, order_id = ?, version = version + 1",

@@ -19,16 +19,19 @@ public final class Counters {
         if (count <= 0) {
             throw new IllegalArgumentException("count must be positive");
         }
-        int updated = session.createNativeMutationQuery("UPDATE counter SET value = value + :n WHERE name = :name")
-                .setParameter("n", (long) count)
-                .setParameter("name", name)
-                .executeUpdate();
-        if (updated != 1) {
+        // One round trip: the range is taken and read in the same statement (SQLite has RETURNING since 3.35).
+        Long last = session.doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement("UPDATE counter SET value = value + ? WHERE name = ? RETURNING value")) {
+                statement.setLong(1, count);
+                statement.setString(2, name);
+                try (var result = statement.executeQuery()) {
+                    return result.next() ? result.getLong(1) : null;
+                }
+            }
+        });
+        if (last == null) {
             throw new IllegalStateException("missing counter " + name);
         }
-        Number last = (Number) session.createNativeQuery("SELECT value FROM counter WHERE name = :name", Long.class)
-                .setParameter("name", name)
-                .getSingleResult();
-        return last.longValue() - count + 1;
+        return last - count + 1;
     }
 }

@@ -311,8 +311,10 @@ public final class CommandService implements AutoCloseable {
         Session session = ctx.session();
         List<String> keys = group.stream().map(p -> p.envelope().key().toString()).distinct().toList();
         Map<String, StoredResult> known = new HashMap<>(storedResults(session, keys));
-        sales.prefetchIds(ctx, group.stream().filter(p -> !known.containsKey(p.envelope().key().toString()))
-                .map(p -> p.envelope().command()).toList());
+        List<Command> unknown = group.stream().filter(p -> !known.containsKey(p.envelope().key().toString()))
+                .map(p -> p.envelope().command()).toList();
+        sales.prefetchIds(ctx, unknown);
+        inventory.prefetchSeatsOfSales(ctx, unknown);
         CommandResult[] results = new CommandResult[group.size()];
         int[] lastChange = new int[group.size()];
         boolean[] fresh = new boolean[group.size()];

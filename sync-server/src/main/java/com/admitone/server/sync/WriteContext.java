@@ -115,6 +115,12 @@ public final class WriteContext {
         return (T) known;
     }
 
+    /** What {@link #remember} holds for {@code key}, or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T recall(Object key) {
+        return (T) remembered.get(key);
+    }
+
     public void forget(Object key) {
         remembered.remove(key);
     }

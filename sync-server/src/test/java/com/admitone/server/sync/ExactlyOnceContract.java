@@ -182,6 +182,42 @@ abstract class ExactlyOnceContract {
         assertThat(seats).extracting(seat -> state(after, seat)).containsOnly("SOLD");
     }
 
+    @Test
+    void aGroupOfSalesRefusesSeatsGoneBeforeItAndTakenWithinItWhileARefundInTheGroupFreesItsSeatForTheNextSale() {
+        long performance = boxOffice.freshTheatrePerformance();
+        JsonNode map = boxOffice.seatMap(performance);
+        List<JsonNode> seats = ApiClient.seats(map, 40, 8);
+        JsonNode soldBefore = boxOffice.command(ApiClient.sellCommand(map, seats.subList(0, 1), "ADULT", null));
+        JsonNode toRefund = boxOffice.command(ApiClient.sellCommand(map, seats.subList(1, 2), "ADULT", null));
+        assertThat(List.of(soldBefore, toRefund)).extracting(r -> r.get("status").asText()).containsOnly("APPLIED");
+
+        // One request of five sales, so one group: seat 0 went before it, seat 2 goes to its second sale.
+        JsonNode sales = boxOffice.commands(List.of(
+                ApiClient.sellCommand(map, seats.subList(0, 1), "ADULT", null),
+                ApiClient.sellCommand(map, seats.subList(2, 3), "ADULT", null),
+                ApiClient.sellCommand(map, seats.subList(2, 4), "ADULT", null),
+                ApiClient.sellCommand(map, seats.subList(4, 5), "ADULT", null),
+                ApiClient.sellCommand(map, seats.subList(5, 6), "ADULT", null)));
+        assertThat(sales).extracting(r -> r.get("status").asText()).as(sales.toString())
+                .containsExactly("REJECTED", "APPLIED", "REJECTED", "APPLIED", "APPLIED");
+        assertThat(sales.get(0).at("/data/seatIds")).extracting(JsonNode::asLong).containsExactly(seats.get(0).get("id").asLong());
+        assertThat(sales.get(2).at("/data/seatIds")).extracting(JsonNode::asLong).containsExactly(seats.get(2).get("id").asLong());
+
+        // A refund and then sales in one group: the refunded seat is free for the sale after it.
+        JsonNode refundThenSales = boxOffice.commands(List.of(
+                JSON.createObjectNode().put("type", "RefundTickets").put("refundId", UUID.randomUUID().toString())
+                        .put("orderId", toRefund.at("/data/orderId").asText()).put("reason", "wrong date"),
+                ApiClient.sellCommand(map, seats.subList(1, 2), "ADULT", null),
+                ApiClient.sellCommand(map, seats.subList(6, 7), "ADULT", null),
+                ApiClient.sellCommand(map, seats.subList(7, 8), "ADULT", null)));
+        assertThat(refundThenSales).extracting(r -> r.get("status").asText()).as(refundThenSales.toString())
+                .containsOnly("APPLIED");
+
+        JsonNode after = boxOffice.seatMap(performance);
+        assertThat(seats).extracting(seat -> state(after, seat))
+                .containsExactly("SOLD", "SOLD", "SOLD", "FREE", "SOLD", "SOLD", "SOLD", "SOLD");
+    }
+
     private static String state(JsonNode seatMap, JsonNode seat) {
         for (JsonNode s : seatMap.get("seats")) {
             if (s.get("id").asLong() == seat.get("id").asLong()) {
