@@ -33,6 +33,13 @@ final class SeatsAtGroupStart {
     private record Seat(long performanceId, long seatId) {
     }
 
+    private static final String COLUMNS = "performance_id, seat_id, state, hold_id, hold_expires_ms, order_id";
+
+    /** PostgreSQL: one primary-key probe per seat (see {@code NewIds}), not a pass over the performance's seats. */
+    private static final String PROBE_EACH_SEAT = "SELECT f." + COLUMNS.replace(", ", ", f.")
+            + " FROM unnest(?::bigint[], ?::bigint[]) AS x(p, s) CROSS JOIN LATERAL (SELECT " + COLUMNS
+            + " FROM seat_state WHERE performance_id = x.p AND seat_id = x.s LIMIT 1) f";
+
     private final Map<Seat, InventoryService.SeatRow> rows;
 
     private SeatsAtGroupStart(Map<Seat, InventoryService.SeatRow> rows) {
@@ -43,27 +50,30 @@ final class SeatsAtGroupStart {
         if (commands.size() < MIN_SALES) {
             return;
         }
-        Set<Long> performances = new LinkedHashSet<>();
-        Set<Long> seats = new LinkedHashSet<>();
+        Set<Seat> wanted = new LinkedHashSet<>();
         for (Command command : commands) {
             if (!(command instanceof Commands.SellSeats sale) || sale.holdId() != null || sale.performanceId() == null) {
                 return;
             }
-            performances.add(sale.performanceId());
             for (Commands.SaleLine line : sale.lines()) {
                 if (line != null && line.seatId() != null) {
-                    seats.add(line.seatId());
+                    wanted.add(new Seat(sale.performanceId(), line.seatId()));
                 }
             }
         }
-        if (seats.isEmpty() || seats.size() > MAX_SEATS) {
+        if (wanted.isEmpty() || wanted.size() > MAX_SEATS) {
             return;
         }
+        Sql.RowReader<Object[]> reader = r -> new Object[]{r.getLong(1), new InventoryService.SeatRow(r.getLong(2),
+                SeatState.valueOf(r.getString(3)), r.getString(4), Sql.instant(r, 5), r.getString(6))};
+        List<Object[]> found = Sql.isPostgres(ctx.session())
+                ? Sql.queryArrays(ctx.session(), PROBE_EACH_SEAT, List.of(wanted.stream().map(Seat::performanceId).toList(),
+                wanted.stream().map(Seat::seatId).toList()), reader)
+                : Sql.queryLists(ctx.session(), "SELECT " + COLUMNS + " FROM seat_state WHERE performance_id IN (?*) AND seat_id IN (?*)",
+                List.of(wanted.stream().map(Seat::performanceId).distinct().toList(), wanted.stream().map(Seat::seatId).toList()),
+                reader);
         Map<Seat, InventoryService.SeatRow> read = new HashMap<>();
-        for (Object[] row : Sql.queryLists(ctx.session(), "SELECT performance_id, seat_id, state, hold_id, hold_expires_ms, order_id "
-                        + "FROM seat_state WHERE performance_id IN (?*) AND seat_id IN (?*)", List.of(performances, seats),
-                r -> new Object[]{r.getLong(1), new InventoryService.SeatRow(r.getLong(2), SeatState.valueOf(r.getString(3)),
-                        r.getString(4), Sql.instant(r, 5), r.getString(6))})) {
+        for (Object[] row : found) {
             InventoryService.SeatRow seat = (InventoryService.SeatRow) row[1];
             read.put(new Seat((Long) row[0], seat.seatId()), seat);
         }

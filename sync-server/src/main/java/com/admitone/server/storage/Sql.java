@@ -18,12 +18,12 @@ import java.util.List;
  * {@code "(?*)"} in the SQL stands for the list's placeholders and must be the last ones.
  *
  * <p>{@link #queryLists}, for long lists whose length changes on every call, binds each list on
- * PostgreSQL as one array ({@code IN (?*)} becomes {@code = ANY (?)}): the SQL text is then the
- * same whatever the lengths, and the server plans it once per connection instead of once per
- * execution (a group's id check with a few hundred ids was planned afresh every time, 3-7 ms, on
- * the applier's path). Not for the short lists of the per-command statements: there the generic
- * plan PostgreSQL settles on for {@code = ANY} made the offline reconcile 25 % slower than
- * planning each IN list. SQLite has no arrays and plans cheaply.
+ * PostgreSQL as one array ({@code IN (?*)} becomes {@code = ANY (?)}), planned with its values
+ * each time. Not for the short lists of the per-command statements: there the generic plan
+ * PostgreSQL settles on for {@code = ANY} made the offline reconcile 25 % slower than planning
+ * each IN list. {@link #queryArrays} is for statements written for PostgreSQL's arrays, such as a
+ * probe per element ({@code unnest} and a {@code LATERAL} subquery), whose plan does not depend on
+ * the values. SQLite has no arrays and plans cheaply.
  */
 public final class Sql {
     private Sql() {
@@ -139,6 +139,35 @@ public final class Sql {
                                      RowReader<T> reader, Object... params) {
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, List.of(params), lists, arraysOnPostgres)) {
+                List<T> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(reader.read(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Whether the session's database is PostgreSQL (else SQLite). */
+    public static boolean isPostgres(Session session) {
+        return session.doReturningWork(connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+    }
+
+    /**
+     * PostgreSQL only: a query whose {@code ?} are each bound to one of {@code arrays}, in order, as
+     * an SQL array. The text does not change with the arrays' lengths, so the driver prepares it
+     * once per connection.
+     */
+    public static <T> List<T> queryArrays(Session session, String sql, List<? extends Collection<?>> arrays, RowReader<T> reader) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Collection<?> array : arrays) {
+                    statement.setArray(index++, connection.createArrayOf(array.isEmpty() ? "varchar" : arrayType(array),
+                            array.stream().map(e -> e instanceof Enum<?> en ? en.name() : e).toArray()));
+                }
                 List<T> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
