@@ -109,10 +109,12 @@ public final class ServerProcess implements AutoCloseable {
         }
         cmd.addAll(spec.serverArgs);
 
-        Process process = new ProcessBuilder(cmd)
+        ProcessBuilder builder = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // As the product's launchers start it (./admitone server, the admitone-server package, the container).
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         return new ServerProcess(process, port, log, cmd);
     }
 

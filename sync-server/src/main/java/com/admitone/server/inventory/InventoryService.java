@@ -239,8 +239,18 @@ public final class InventoryService {
      * Reads up front the seats a group of plain sales asks for ({@link SeatsAtGroupStart}): a sale
      * of a seat that was already gone is then refused without a round trip to the database.
      */
-    public void prefetchSeatsOfSales(WriteContext ctx, List<Command> commands) {
-        SeatsAtGroupStart.prefetch(ctx, commands);
+    public void prefetchSeatsOfSales(WriteContext ctx, List<Command> commands, boolean batch) {
+        SeatsAtGroupStart.prefetch(ctx, commands, batch);
+    }
+
+    /**
+     * Marks SOLD, in one statement, the seats the group's sales took in memory
+     * ({@link SeatsAtGroupStart#reserve}); false when a seat was no longer FREE (another server
+     * node took it meanwhile): the group's transaction must then be rolled back and run again
+     * without batching.
+     */
+    public boolean writeReservedSeats(WriteContext ctx) {
+        return SeatsAtGroupStart.writeReserved(ctx);
     }
 
     /**
@@ -260,6 +270,10 @@ public final class InventoryService {
                 throw seatsUnavailable(performanceId, new TreeSet<>(seatIds), atStart, SeatAction.SELL, null, ctx.now(),
                         row -> false);
             }
+            if (atStart != null && SeatsAtGroupStart.reserve(ctx, performanceId, seatIds, orderId)) {
+                recordSold(ctx, performanceId, seatIds, orderId);
+                return;
+            }
         }
         Sql.AllOrNone<SeatRow> sold;
         if (hold == null) {
@@ -278,10 +292,22 @@ public final class InventoryService {
             throw seatsUnavailable(performanceId, new TreeSet<>(seatIds), sold.before(), SeatAction.SELL,
                     hold == null ? null : hold.id, ctx.now(), row -> row.state() == SeatState.SOLD && orderId.equals(row.orderId()));
         }
+        recordSold(ctx, performanceId, seatIds, orderId);
+    }
+
+    private static void recordSold(WriteContext ctx, long performanceId, Collection<Long> seatIds, String orderId) {
         for (Long seatId : seatIds) {
             ctx.changed(ChangeEntity.SEAT_STATE, SeatStatus.feedId(performanceId, seatId),
                     SeatStatus.feedData(performanceId, seatId, SeatState.SOLD, null, null, orderId, null));
         }
+    }
+
+    /** A refusal naming seats an earlier sale of the same group took. */
+    static ApiException takenInGroup(long performanceId, List<Long> seatIds) {
+        return new ApiException(ErrorCode.SEAT_TAKEN, seatIds.size() == 1
+                ? "The seat was just taken at another counter."
+                : seatIds.size() + " of the seats were just taken at another counter.",
+                Map.of("seatIds", List.copyOf(seatIds)));
     }
 
     /**

@@ -21,14 +21,23 @@ import java.util.Set;
  * applier, and so every sale, waits on.
  *
  * <p>Only for a group of nothing but sales from FREE (no hold): such a group only ever takes seats,
- * so a seat that was not FREE when it began is still not FREE for any of its sales. A seat that
- * was FREE goes through the conditional update as always, which alone decides who gets it.
+ * so a seat that was not FREE when it began is still not FREE for any of its sales.
+ *
+ * <p>On PostgreSQL, in a group run the fast way (not the rerun with savepoints), the sales also
+ * take the seats that were FREE in memory ({@link #reserve}: a seat an earlier sale of the group
+ * took is refused there), and {@link #writeReserved} marks them all SOLD in one conditional
+ * statement at the end of the group instead of one round trip per sale. That statement still
+ * decides: should a seat not be FREE any more (another server node sold it meanwhile), it changes
+ * fewer rows than reserved and the group is rolled back and run again the per-sale way. A
+ * reservation is a claim in the {@link WriteContext}, so a sale refused after it took its seats
+ * gives them back with everything else it recorded.
  */
 final class SeatsAtGroupStart {
     /** Fewer sales gain nothing: a counter's lone sale would pay a round trip to save at most one. */
     static final int MIN_SALES = 4;
     private static final int MAX_SEATS = 2000;
     private static final Object KEY = SeatsAtGroupStart.class;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SeatsAtGroupStart.class);
 
     private record Seat(long performanceId, long seatId) {
     }
@@ -40,13 +49,20 @@ final class SeatsAtGroupStart {
             + " FROM unnest(?::bigint[], ?::bigint[]) AS x(p, s) CROSS JOIN LATERAL (SELECT " + COLUMNS
             + " FROM seat_state WHERE performance_id = x.p AND seat_id = x.s LIMIT 1) f";
 
-    private final Map<Seat, InventoryService.SeatRow> rows;
-
-    private SeatsAtGroupStart(Map<Seat, InventoryService.SeatRow> rows) {
-        this.rows = rows;
+    private record Reserved(Seat seat, String orderId) {
     }
 
-    static void prefetch(WriteContext ctx, List<Command> commands) {
+    private final Map<Seat, InventoryService.SeatRow> rows;
+    private final boolean batch;
+    private final List<Reserved> reserved = new ArrayList<>();
+
+    private SeatsAtGroupStart(Map<Seat, InventoryService.SeatRow> rows, boolean batch) {
+        this.rows = rows;
+        this.batch = batch;
+    }
+
+    /** @param batch whether the group's sales may take FREE seats in memory (PostgreSQL only) */
+    static void prefetch(WriteContext ctx, List<Command> commands, boolean batch) {
         if (commands.size() < MIN_SALES) {
             return;
         }
@@ -66,7 +82,8 @@ final class SeatsAtGroupStart {
         }
         Sql.RowReader<Object[]> reader = r -> new Object[]{r.getLong(1), new InventoryService.SeatRow(r.getLong(2),
                 SeatState.valueOf(r.getString(3)), r.getString(4), Sql.instant(r, 5), r.getString(6))};
-        List<Object[]> found = Sql.isPostgres(ctx.session())
+        boolean postgres = Sql.isPostgres(ctx.session());
+        List<Object[]> found = postgres
                 ? Sql.queryArrays(ctx.session(), PROBE_EACH_SEAT, List.of(wanted.stream().map(Seat::performanceId).toList(),
                 wanted.stream().map(Seat::seatId).toList()), reader)
                 : Sql.queryLists(ctx.session(), "SELECT " + COLUMNS + " FROM seat_state WHERE performance_id IN (?*) AND seat_id IN (?*)",
@@ -77,7 +94,81 @@ final class SeatsAtGroupStart {
             InventoryService.SeatRow seat = (InventoryService.SeatRow) row[1];
             read.put(new Seat((Long) row[0], seat.seatId()), seat);
         }
-        ctx.remember(KEY, () -> new SeatsAtGroupStart(read));
+        ctx.remember(KEY, () -> new SeatsAtGroupStart(read, batch && postgres));
+    }
+
+    /**
+     * Takes the seats for the order in memory, when this group batches its seat updates: true if
+     * taken, false if the caller must update them itself. Seats FREE when the group began are
+     * expected ({@link #rows}); one that an earlier sale of the group took is refused.
+     */
+    static boolean reserve(WriteContext ctx, long performanceId, Collection<Long> seatIds, String orderId) {
+        SeatsAtGroupStart known = ctx.recall(KEY);
+        if (known == null || !known.batch) {
+            return false;
+        }
+        List<String> claims = new ArrayList<>(seatIds.size());
+        List<Long> taken = new ArrayList<>();
+        for (Long seatId : seatIds) {
+            String claim = claim(performanceId, seatId);
+            if (ctx.claimed(claim)) {
+                taken.add(seatId);
+            }
+            claims.add(claim);
+        }
+        if (!taken.isEmpty()) {
+            throw InventoryService.takenInGroup(performanceId, taken);
+        }
+        ctx.claim(claims);
+        for (Long seatId : seatIds) {
+            known.reserved.add(new Reserved(new Seat(performanceId, seatId), orderId));
+        }
+        return true;
+    }
+
+    /** Writes the reservations still held (a refused sale's were given back); false if a seat was no longer FREE. */
+    static boolean writeReserved(WriteContext ctx) {
+        SeatsAtGroupStart known = ctx.recall(KEY);
+        if (known == null || known.reserved.isEmpty()) {
+            return true;
+        }
+        // In seat order, so two server nodes writing overlapping seats lock them in the same order.
+        List<Reserved> held = known.reserved.stream()
+                .filter(r -> ctx.claimed(claim(r.seat().performanceId(), r.seat().seatId())))
+                .sorted(java.util.Comparator.comparingLong((Reserved r) -> r.seat().performanceId())
+                        .thenComparingLong(r -> r.seat().seatId()))
+                .toList();
+        known.reserved.clear();
+        if (held.isEmpty()) {
+            return true;
+        }
+        int changed = ctx.session().doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement(SELL_RESERVED)) {
+                statement.setString(1, SeatState.SOLD.name());
+                statement.setArray(2, connection.createArrayOf("bigint", held.stream().map(r -> r.seat().performanceId()).toArray()));
+                statement.setArray(3, connection.createArrayOf("bigint", held.stream().map(r -> r.seat().seatId()).toArray()));
+                statement.setArray(4, connection.createArrayOf("varchar", held.stream().map(Reserved::orderId).toArray()));
+                statement.setString(5, SeatState.FREE.name());
+                return statement.executeUpdate();
+            }
+        });
+        if (changed != held.size()) {
+            log.info("{} of {} seats sold in memory were taken meanwhile; the group runs again seat by seat",
+                    held.size() - changed, held.size());
+            return false;
+        }
+        return true;
+    }
+
+    /** One primary-key probe per seat, as {@link #PROBE_EACH_SEAT}; only seats still FREE change. */
+    private static final String SELL_RESERVED = "UPDATE seat_state SET state = ?, order_id = f.o, version = seat_state.version + 1 "
+            + "FROM (SELECT x.o, k.performance_id, k.seat_id FROM unnest(?::bigint[], ?::bigint[], ?::varchar[]) AS x(p, s, o) "
+            + "CROSS JOIN LATERAL (SELECT performance_id, seat_id FROM seat_state WHERE performance_id = x.p AND seat_id = x.s "
+            + "LIMIT 1) k) f WHERE seat_state.performance_id = f.performance_id AND seat_state.seat_id = f.seat_id "
+            + "AND seat_state.state = ?";
+
+    private static String claim(long performanceId, long seatId) {
+        return "seat " + performanceId + " " + seatId;
     }
 
     /** The seats' rows as the group began, or null when they were not read up front (or one is unknown). */

@@ -92,9 +92,9 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         // Each pooled connection keeps its own page cache, and every one of them fills up over
         // a day of sales: 16 MB each took the server past 512 MB resident after some fifty
-        // on-sales. 4 MB (the default is 2) sold as fast in the onsale benchmark; pages beyond it
-        // come from the OS's file cache.
-        config.setCacheSize(-4_096);
+        // on-sales. SQLite's default of 2 MB sold as fast in the onsale benchmark (as did 4 and 8);
+        // pages beyond it come from the OS's file cache.
+        config.setCacheSize(-2_048);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(jdbcUrl);

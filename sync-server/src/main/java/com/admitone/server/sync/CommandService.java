@@ -298,8 +298,9 @@ public final class CommandService implements AutoCloseable {
     }
 
     /**
-     * Thrown when a command was refused after it wrote, in a group run without savepoints: the
-     * group's transaction is rolled back and the group run again with them.
+     * Thrown when a command was refused after it wrote, in a group run without savepoints, or when
+     * seats the group's sales took in memory were no longer free to write: the group's transaction
+     * is rolled back and the group run again with savepoints (and no batching).
      */
     private static final class UndoNeeded extends RuntimeException {
         UndoNeeded() {
@@ -314,7 +315,7 @@ public final class CommandService implements AutoCloseable {
         List<Command> unknown = group.stream().filter(p -> !known.containsKey(p.envelope().key().toString()))
                 .map(p -> p.envelope().command()).toList();
         sales.prefetchIds(ctx, unknown);
-        inventory.prefetchSeatsOfSales(ctx, unknown);
+        inventory.prefetchSeatsOfSales(ctx, unknown, !savepoints);
         CommandResult[] results = new CommandResult[group.size()];
         int[] lastChange = new int[group.size()];
         boolean[] fresh = new boolean[group.size()];
@@ -391,6 +392,9 @@ public final class CommandService implements AutoCloseable {
             }
             fresh[i] = true;
             known.put(key, new StoredResult(typeOf(command), results[i]));
+        }
+        if (!inventory.writeReservedSeats(ctx)) {
+            throw new UndoNeeded();
         }
         if (unflushed) {
             session.flush();

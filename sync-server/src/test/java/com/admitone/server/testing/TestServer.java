@@ -18,11 +18,13 @@ public final class TestServer implements AutoCloseable {
     private final AdmitOneServer server;
     private final Backend backend;
     private final Path dataDir;
+    private final ServerConfig config;
 
-    private TestServer(Backend backend, Path dataDir, AdmitOneServer server) {
+    private TestServer(Backend backend, Path dataDir, AdmitOneServer server, ServerConfig config) {
         this.backend = backend;
         this.dataDir = dataDir;
         this.server = server;
+        this.config = config;
     }
 
     /**
@@ -49,7 +51,25 @@ public final class TestServer implements AutoCloseable {
             }
             config = new ServerConfig(config.port(), config.dataDir(), config.database(), config.demo(), config.demoDays(),
                     100, 200, clock);
-            return new TestServer(backend, dir, AdmitOneServer.start(config));
+            return new TestServer(backend, dir, AdmitOneServer.start(config), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Another server node on the same PostgreSQL database (its own port and data folder, no demo
+     * loading): what a venue runs behind a load balancer.
+     */
+    public TestServer secondNode() {
+        if (backend != Backend.POSTGRESQL) {
+            throw new IllegalStateException("only PostgreSQL is shared between server nodes");
+        }
+        try {
+            Path dir = Files.createTempDirectory("admitone-server-node2-");
+            ServerConfig second = new ServerConfig(0, dir, config.database(), false, config.demoDays(),
+                    config.holdExpiryPeriodMillis(), config.pushPollMillis(), config.clock());
+            return new TestServer(backend, dir, AdmitOneServer.start(second), second);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
