@@ -302,8 +302,8 @@ public final class InventoryService {
         }
     }
 
-    /** A refusal naming seats an earlier sale of the same group took. */
-    static ApiException takenInGroup(long performanceId, List<Long> seatIds) {
+    /** The refusal of a sale or hold some of whose seats went to someone else: it names them. */
+    static ApiException seatsTaken(List<Long> seatIds) {
         return new ApiException(ErrorCode.SEAT_TAKEN, seatIds.size() == 1
                 ? "The seat was just taken at another counter."
                 : seatIds.size() + " of the seats were just taken at another counter.",
@@ -586,9 +586,7 @@ public final class InventoryService {
             return new ApiException(ErrorCode.SEAT_TAKEN, "The seats changed at another counter meanwhile; try again.",
                     Map.of("performanceId", performanceId));
         }
-        return new ApiException(ErrorCode.SEAT_TAKEN, unavailable.size() == 1
-                ? "The seat was just taken at another counter."
-                : unavailable.size() + " of the seats were just taken at another counter.", details);
+        return seatsTaken(unavailable);
     }
 
     static Set<Long> distinctSeats(List<Long> seatIds) {

@@ -8,6 +8,7 @@ import com.admitone.server.sync.WriteContext;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,13 +35,10 @@ import java.util.Set;
  */
 final class SeatsAtGroupStart {
     /** Fewer sales gain nothing: a counter's lone sale would pay a round trip to save at most one. */
-    static final int MIN_SALES = 4;
+    private static final int MIN_SALES = 4;
     private static final int MAX_SEATS = 2000;
     private static final Object KEY = SeatsAtGroupStart.class;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SeatsAtGroupStart.class);
-
-    private record Seat(long performanceId, long seatId) {
-    }
 
     private static final String COLUMNS = "performance_id, seat_id, state, hold_id, hold_expires_ms, order_id";
 
@@ -48,6 +46,19 @@ final class SeatsAtGroupStart {
     private static final String PROBE_EACH_SEAT = "SELECT f." + COLUMNS.replace(", ", ", f.")
             + " FROM unnest(?::bigint[], ?::bigint[]) AS x(p, s) CROSS JOIN LATERAL (SELECT " + COLUMNS
             + " FROM seat_state WHERE performance_id = x.p AND seat_id = x.s LIMIT 1) f";
+
+    /** One primary-key probe per seat, as {@link #PROBE_EACH_SEAT}; only seats still FREE change. */
+    private static final String SELL_RESERVED = "UPDATE seat_state SET state = ?, order_id = f.o, version = seat_state.version + 1 "
+            + "FROM (SELECT x.o, k.performance_id, k.seat_id FROM unnest(?::bigint[], ?::bigint[], ?::varchar[]) AS x(p, s, o) "
+            + "CROSS JOIN LATERAL (SELECT performance_id, seat_id FROM seat_state WHERE performance_id = x.p AND seat_id = x.s "
+            + "LIMIT 1) k) f WHERE seat_state.performance_id = f.performance_id AND seat_state.seat_id = f.seat_id "
+            + "AND seat_state.state = ?";
+
+    private record Seat(long performanceId, long seatId) {
+    }
+
+    private record SeatAt(long performanceId, InventoryService.SeatRow row) {
+    }
 
     private record Reserved(Seat seat, String orderId) {
     }
@@ -80,19 +91,18 @@ final class SeatsAtGroupStart {
         if (wanted.isEmpty() || wanted.size() > MAX_SEATS) {
             return;
         }
-        Sql.RowReader<Object[]> reader = r -> new Object[]{r.getLong(1), new InventoryService.SeatRow(r.getLong(2),
-                SeatState.valueOf(r.getString(3)), r.getString(4), Sql.instant(r, 5), r.getString(6))};
+        Sql.RowReader<SeatAt> reader = r -> new SeatAt(r.getLong(1), new InventoryService.SeatRow(r.getLong(2),
+                SeatState.valueOf(r.getString(3)), r.getString(4), Sql.instant(r, 5), r.getString(6)));
+        List<Long> performances = wanted.stream().map(Seat::performanceId).toList();
+        List<Long> seats = wanted.stream().map(Seat::seatId).toList();
         boolean postgres = Sql.isPostgres(ctx.session());
-        List<Object[]> found = postgres
-                ? Sql.queryArrays(ctx.session(), PROBE_EACH_SEAT, List.of(wanted.stream().map(Seat::performanceId).toList(),
-                wanted.stream().map(Seat::seatId).toList()), reader)
+        List<SeatAt> found = postgres
+                ? Sql.queryArrays(ctx.session(), PROBE_EACH_SEAT, List.of(performances, seats), reader)
                 : Sql.queryLists(ctx.session(), "SELECT " + COLUMNS + " FROM seat_state WHERE performance_id IN (?*) AND seat_id IN (?*)",
-                List.of(wanted.stream().map(Seat::performanceId).distinct().toList(), wanted.stream().map(Seat::seatId).toList()),
-                reader);
+                List.of(performances.stream().distinct().toList(), seats), reader);
         Map<Seat, InventoryService.SeatRow> read = new HashMap<>();
-        for (Object[] row : found) {
-            InventoryService.SeatRow seat = (InventoryService.SeatRow) row[1];
-            read.put(new Seat((Long) row[0], seat.seatId()), seat);
+        for (SeatAt seat : found) {
+            read.put(new Seat(seat.performanceId(), seat.row().seatId()), seat.row());
         }
         ctx.remember(KEY, () -> new SeatsAtGroupStart(read, batch && postgres));
     }
@@ -117,7 +127,7 @@ final class SeatsAtGroupStart {
             claims.add(claim);
         }
         if (!taken.isEmpty()) {
-            throw InventoryService.takenInGroup(performanceId, taken);
+            throw InventoryService.seatsTaken(taken);
         }
         ctx.claim(claims);
         for (Long seatId : seatIds) {
@@ -135,23 +145,16 @@ final class SeatsAtGroupStart {
         // In seat order, so two server nodes writing overlapping seats lock them in the same order.
         List<Reserved> held = known.reserved.stream()
                 .filter(r -> ctx.claimed(claim(r.seat().performanceId(), r.seat().seatId())))
-                .sorted(java.util.Comparator.comparingLong((Reserved r) -> r.seat().performanceId())
+                .sorted(Comparator.comparingLong((Reserved r) -> r.seat().performanceId())
                         .thenComparingLong(r -> r.seat().seatId()))
                 .toList();
         known.reserved.clear();
         if (held.isEmpty()) {
             return true;
         }
-        int changed = ctx.session().doReturningWork(connection -> {
-            try (var statement = connection.prepareStatement(SELL_RESERVED)) {
-                statement.setString(1, SeatState.SOLD.name());
-                statement.setArray(2, connection.createArrayOf("bigint", held.stream().map(r -> r.seat().performanceId()).toArray()));
-                statement.setArray(3, connection.createArrayOf("bigint", held.stream().map(r -> r.seat().seatId()).toArray()));
-                statement.setArray(4, connection.createArrayOf("varchar", held.stream().map(Reserved::orderId).toArray()));
-                statement.setString(5, SeatState.FREE.name());
-                return statement.executeUpdate();
-            }
-        });
+        int changed = Sql.updateArrays(ctx.session(), SELL_RESERVED, List.of(SeatState.SOLD,
+                held.stream().map(r -> r.seat().performanceId()).toList(), held.stream().map(r -> r.seat().seatId()).toList(),
+                held.stream().map(Reserved::orderId).toList(), SeatState.FREE));
         if (changed != held.size()) {
             log.info("{} of {} seats sold in memory were taken meanwhile; the group runs again seat by seat",
                     held.size() - changed, held.size());
@@ -159,13 +162,6 @@ final class SeatsAtGroupStart {
         }
         return true;
     }
-
-    /** One primary-key probe per seat, as {@link #PROBE_EACH_SEAT}; only seats still FREE change. */
-    private static final String SELL_RESERVED = "UPDATE seat_state SET state = ?, order_id = f.o, version = seat_state.version + 1 "
-            + "FROM (SELECT x.o, k.performance_id, k.seat_id FROM unnest(?::bigint[], ?::bigint[], ?::varchar[]) AS x(p, s, o) "
-            + "CROSS JOIN LATERAL (SELECT performance_id, seat_id FROM seat_state WHERE performance_id = x.p AND seat_id = x.s "
-            + "LIMIT 1) k) f WHERE seat_state.performance_id = f.performance_id AND seat_state.seat_id = f.seat_id "
-            + "AND seat_state.state = ?";
 
     private static String claim(long performanceId, long seatId) {
         return "seat " + performanceId + " " + seatId;

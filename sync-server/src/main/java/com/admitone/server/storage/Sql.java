@@ -65,7 +65,7 @@ public final class Sql {
         String read = "SELECT " + readColumns + " FROM " + table + " WHERE " + readWhere + in;
         List<Object> values = List.copyOf(list);
         return session.doReturningWork(connection -> {
-            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            boolean postgres = isPostgres(connection);
             String sql = postgres
                     ? "WITH changed AS (" + update + " RETURNING 1) SELECT " + readColumns
                     + ", (SELECT COUNT(*) FROM changed) FROM " + table + " WHERE " + readWhere + in
@@ -152,22 +152,21 @@ public final class Sql {
 
     /** Whether the session's database is PostgreSQL (else SQLite). */
     public static boolean isPostgres(Session session) {
-        return session.doReturningWork(connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        return session.doReturningWork(Sql::isPostgres);
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     /**
-     * PostgreSQL only: a query whose {@code ?} are each bound to one of {@code arrays}, in order, as
-     * an SQL array. The text does not change with the arrays' lengths, so the driver prepares it
-     * once per connection.
+     * PostgreSQL only: a query whose {@code ?} take {@code params} in order, each collection bound
+     * as one SQL array. The text does not change with the arrays' lengths, so the driver prepares
+     * it once per connection.
      */
-    public static <T> List<T> queryArrays(Session session, String sql, List<? extends Collection<?>> arrays, RowReader<T> reader) {
+    public static <T> List<T> queryArrays(Session session, String sql, List<?> params, RowReader<T> reader) {
         return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (Collection<?> array : arrays) {
-                    statement.setArray(index++, connection.createArrayOf(array.isEmpty() ? "varchar" : arrayType(array),
-                            array.stream().map(e -> e instanceof Enum<?> en ? en.name() : e).toArray()));
-                }
+            try (PreparedStatement statement = prepareWithArrays(connection, sql, params)) {
                 List<T> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -177,6 +176,39 @@ public final class Sql {
                 return rows;
             }
         });
+    }
+
+    /** PostgreSQL only: as {@link #queryArrays}, for a statement that changes rows; returns how many. */
+    public static int updateArrays(Session session, String sql, List<?> params) {
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = prepareWithArrays(connection, sql, params)) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static PreparedStatement prepareWithArrays(Connection connection, String sql, List<?> params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            int index = 1;
+            for (Object param : params) {
+                if (param instanceof Collection<?> array) {
+                    setArray(connection, statement, index++, array);
+                } else {
+                    set(statement, index++, param);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void setArray(Connection connection, PreparedStatement statement, int index, Collection<?> array)
+            throws SQLException {
+        statement.setArray(index, connection.createArrayOf(array.isEmpty() ? "varchar" : arrayType(array),
+                array.stream().map(e -> e instanceof Enum<?> en ? en.name() : e).toArray()));
     }
 
     /** A query written out in full, its parameters in order. */
@@ -211,7 +243,7 @@ public final class Sql {
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> params,
                                              List<? extends Collection<?>> lists, boolean arraysOnPostgres) throws SQLException {
-        boolean arrays = arraysOnPostgres && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        boolean arrays = arraysOnPostgres && isPostgres(connection);
         StringBuilder text = new StringBuilder();
         int from = 0;
         for (Collection<?> list : lists) {
@@ -241,8 +273,7 @@ public final class Sql {
             }
             for (Collection<?> list : lists) {
                 if (arrays) {
-                    statement.setArray(index++, connection.createArrayOf(arrayType(list), list.stream()
-                            .map(e -> e instanceof Enum<?> en ? en.name() : e).toArray()));
+                    setArray(connection, statement, index++, list);
                 } else {
                     for (Object element : list) {
                         set(statement, index++, element);
